@@ -1,5 +1,62 @@
-"""newsfix: detect, clean, repair and translate damaged news text, with provenance."""
+"""newsfix: detect, clean, repair and translate damaged news text, with provenance.
+
+Two entry points, the quick one and the explaining one:
+
+>>> import newsfix
+>>> newsfix.fix("The call lasted two  hours. ", translate=False)
+'The call lasted two hours.'
+>>> r = newsfix.fix_and_trace("The call lasted two  hours. ", translate=False)
+>>> [(e.rule, e.before, e.after) for e in r.edits]
+[('SPACE_RUN', '  ', ' '), ('TRAILING_SPACE', ' ', '')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from newsfix._version import __version__
+from newsfix.aligned import AlignedText, Change, Edit, Span, Step
+from newsfix.config import FixConfig
+from newsfix.result import SCHEMA, Result, Segment
 
-__all__ = ["__version__"]
+__all__ = [
+    "SCHEMA",
+    "AlignedText",
+    "Change",
+    "Edit",
+    "FixConfig",
+    "Result",
+    "Segment",
+    "Span",
+    "Step",
+    "__version__",
+    "detect_language",
+    "fix",
+    "fix_and_trace",
+]
+
+
+def fix_and_trace(text: str | bytes, config: FixConfig | None = None, **options: Any) -> Result:
+    """Repair ``text`` and return a :class:`Result` explaining every change.
+
+    ``text`` may be ``bytes`` (decoded as UTF-8; each invalid byte becomes
+    U+FFFD and a warning with its byte offset). ``options`` override fields of
+    ``config`` (see :class:`FixConfig`), e.g. ``translate=False``,
+    ``threshold=0.95``, ``disable={"spacing"}``.
+    """
+    from newsfix.pipeline import Pipeline
+
+    cfg = (config or FixConfig()).with_options(**options) if options else (config or FixConfig())
+    return Pipeline.default().run(text, cfg)
+
+
+def fix(text: str | bytes, config: FixConfig | None = None, **options: Any) -> str:
+    """Repair ``text`` and return the fixed text only (see :func:`fix_and_trace`)."""
+    return fix_and_trace(text, config, **options).text
+
+
+def detect_language(text: str, *, detector: str = "langdetect") -> Any:
+    """The language of ``text`` as a ``LanguageGuess`` (code, confidence, alternatives)."""
+    from newsfix.detect import detect_language as _detect
+
+    return _detect(text, detector=detector)

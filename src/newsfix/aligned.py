@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -236,6 +237,23 @@ class AlignedText:
         self._src_starts: list[int] = []
         self._out_starts: list[int] = []
 
+    @classmethod
+    def from_edits(cls, source: str, edits: Iterable[Edit]) -> AlignedText:
+        """Rebuild an aligned text from a source and its composed edits.
+
+        The edits must satisfy the contract (sorted, non-overlapping,
+        ``source[e.source] == e.before``); the text is their replay.
+        """
+        self = cls(source)
+        self._edits = sorted(edits, key=lambda e: (e.source.start, e.source.end))
+        for e in self._edits:
+            if source[e.source.slice] != e.before:
+                raise ValueError(f"edit {e.rule} does not match the source at {e.source}")
+        self._src_starts = [e.source.start for e in self._edits]
+        self._out_starts = [e.output.start for e in self._edits]
+        self.text = self.replay()
+        return self
+
     @property
     def edits(self) -> tuple[Edit, ...]:
         """The composed edits, sorted, non-overlapping in source and output."""
@@ -264,7 +282,7 @@ class AlignedText:
         if not batch:
             return []
         n = len(self.text)
-        for prev, cur in zip(batch, batch[1:]):
+        for prev, cur in itertools.pairwise(batch):
             # Two insertions at one point have no defined order; anything else
             # that merely touches is fine.
             if cur.start < prev.end or prev.start == prev.end == cur.start == cur.end:

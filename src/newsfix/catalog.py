@@ -1,0 +1,67 @@
+"""The rule catalog, derived from the registry: ``newsfix rules`` and docs/rules.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+
+from newsfix.rules import registry
+
+__all__ = ["catalog", "main", "markdown"]
+
+
+def catalog() -> list[dict[str, object]]:
+    """One entry per rule: id, category, stage, languages, description, examples.
+
+    >>> next(r for r in catalog() if r["id"] == "SPACE_RUN")["category"]
+    'spacing'
+    """
+    return [{
+        "id": r.id,
+        "category": r.category,
+        "stage": r.stage,
+        "languages": sorted(r.languages),
+        "description": (r.__doc__ or r.description).strip().split("\n")[0],
+        "examples": [{"kind": e.kind, "text": e.text, "expected": e.expected,
+                      "language": e.language} for e in r.examples],
+    } for r in registry()]
+
+
+def markdown() -> str:
+    """The catalog as Markdown (what docs/rules.md holds)."""
+    lines = ["# Rules catalog", "",
+             "Generated from the registry by `newsfix rules --markdown`; do not edit by hand.",
+             "Rules run in this order, stage by stage. Disable one with "
+             "`--disable RULE_ID` (or a category).", ""]
+    for r in catalog():
+        langs = ", ".join(r["languages"])  # type: ignore[arg-type]
+        lines += [f"## `{r['id']}`", "",
+                  f"*{r['category']}* · stage `{r['stage']}` · languages: {langs}", "",
+                  str(r["description"]), ""]
+        for e in r["examples"]:  # type: ignore[attr-defined]
+            if e["kind"] == "fix":
+                lines.append(f"- fix: `{e['text']!r}` → `{e['expected']!r}`")
+            elif e["kind"] == "suggest":
+                lines.append(f"- suggests: `{e['text']!r}` → `{e['expected']!r}`")
+            else:
+                lines.append(f"- unchanged: `{e['text']!r}`")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``newsfix rules [--json | --markdown]``: list the rules."""
+    p = argparse.ArgumentParser(prog="newsfix rules", description="List the rules, in order.")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--json", action="store_true")
+    g.add_argument("--markdown", action="store_true")
+    args = p.parse_args(argv)
+    if args.json:
+        print(json.dumps(catalog(), ensure_ascii=False, indent=1))
+    elif args.markdown:
+        print(markdown(), end="")
+    else:
+        for r in catalog():
+            print(f"{r['id']:<24} {r['category']:<14} {r['stage']:<11} {r['description']}")
+    return 0

@@ -1,0 +1,153 @@
+"""The working state of one document while the pipeline runs.
+
+Rules receive a :class:`Document` and read from it: the current text, its
+paragraphs, the language of each paragraph, what earlier stages learnt. They
+never modify the text themselves; they return changes and the pipeline applies
+them through :class:`newsfix.aligned.AlignedText`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from newsfix.aligned import AlignedText, Span
+from newsfix.config import FixConfig
+
+__all__ = ["PARAGRAPH_BREAK_RE", "Document", "LanguageRecord", "Paragraph"]
+
+#: A paragraph break: a newline, optional horizontal space, another newline.
+PARAGRAPH_BREAK_RE = regex.compile(r"\n[^\S\n]*\n\s*")
+
+
+@dataclass(frozen=True)
+class LanguageRecord:
+    """The detected language of a stretch of the source."""
+
+    source: Span
+    language: str
+    confidence: float
+    translated: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the current text: its span and the language it is in now.
+
+    ``language`` is the language of the text as it stands (``en`` once a
+    paragraph is translated); ``source_language`` the language detected in the
+    source.
+    """
+
+    start: int
+    end: int
+    text: str
+    language: str
+    source_language: str
+    confidence: float
+    translated: bool = False
+
+    @property
+    def span(self) -> Span:
+        """The paragraph's span in the current text."""
+        return Span(self.start, self.end)
+
+
+@dataclass
+class Document:
+    """One document in the pipeline: aligned text, configuration and findings."""
+
+    aligned: AlignedText
+    config: FixConfig = field(default_factory=FixConfig)
+    language: str = "und"
+    language_confidence: float = 0.0
+    languages: list[LanguageRecord] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    review: list[tuple[Span, str]] = field(default_factory=list)
+    #: Scratch space where rules share document-level knowledge (learnt names…).
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The current text."""
+        return self.aligned.text
+
+    @property
+    def source(self) -> str:
+        """The decoded input, exactly."""
+        return self.aligned.source
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs of the current text, with their languages.
+
+        Paragraphs are separated by blank lines; a paragraph's span excludes
+        the break. Before language detection every paragraph is ``und`` unless
+        the document language was forced.
+
+        >>> doc = Document(AlignedText("One.\\n\\nTwo."), language="en")
+        >>> [(p.text, p.language) for p in doc.paragraphs()]
+        [('One.', 'en'), ('Two.', 'en')]
+        """
+        text = self.text
+        out = []
+        pos = 0
+        for m in [*PARAGRAPH_BREAK_RE.finditer(text), None]:
+            end = m.start() if m else len(text)
+            # Trim surrounding whitespace: a paragraph spans first to last visible character.
+            start = pos
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                out.append(self._paragraph(start, end))
+            if m is None:
+                break
+            pos = m.end()
+        return out
+
+    def paragraphs_in(self, languages: frozenset[str]) -> Iterator[Paragraph]:
+        """The paragraphs whose current language is one of ``languages`` (``*``: all)."""
+        for p in self.paragraphs():
+            if "*" in languages or p.language in languages:
+                yield p
+
+    def _paragraph(self, start: int, end: int) -> Paragraph:
+        lang, src_lang, conf, translated = self.language_at(Span(start, end))
+        return Paragraph(start, end, self.text[start:end], lang, src_lang, conf, translated)
+
+    def language_at(self, span: Span) -> tuple[str, str, float, bool]:
+        """(current language, source language, confidence, translated) of a span of the text.
+
+        The record overlapping the span's source most wins; with no records the
+        document language applies.
+        """
+        if not self.languages:
+            return self.language, self.language, self.language_confidence, False
+        src = self.aligned.to_source(span)
+        starts = [r.source.start for r in self.languages]
+        k = max(bisect.bisect_right(starts, src.start) - 1, 0)
+        best, best_overlap = None, -1
+        for r in self.languages[k:]:
+            if r.source.start > src.end:
+                break
+            overlap = min(r.source.end, src.end) - max(r.source.start, src.start)
+            if overlap > best_overlap:
+                best, best_overlap = r, overlap
+        if best is None or best_overlap < 0:
+            return self.language, self.language, self.language_confidence, False
+        current = self.config.target_language if best.translated else best.language
+        return current, best.language, best.confidence, best.translated
+
+    def flag_review(self, span: Span, reason: str) -> None:
+        """Mark a span of the current text for human review (kept in source coordinates)."""
+        self.review.append((self.aligned.to_source(span), reason))
+
+    def warn(self, code: str, message: str, **details: Any) -> None:
+        """Record a warning; ``code`` is a stable kebab-case identifier."""
+        self.warnings.append({"code": code, "message": message, **details})

@@ -1,0 +1,256 @@
+"""The pipeline: decode, then run the registered rules stage by stage.
+
+Each rule's changes are applied (or demoted to suggestions) before the next
+rule runs, so every rule sees the text as the earlier ones left it. Stages
+that repair run to a fixed point (``max_passes``), which makes ``fix``
+idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span
+from newsfix.config import FixConfig
+from newsfix.document import Document, LanguageRecord, Paragraph
+from newsfix.result import Result, Segment
+from newsfix.rules import STAGES, Rule, registry
+
+__all__ = ["Pipeline", "Stage", "decode"]
+
+
+def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, list[dict[str, Any]]]:
+    """Decode UTF-8, replacing each run of invalid bytes and reporting it.
+
+    Returns the text and one warning per run of invalid bytes, with its byte
+    offset and length. The replacement character U+FFFD stands in the text
+    for each invalid byte, so nothing is dropped silently.
+
+    >>> text, warnings = decode(b"caf\\xe9 ok")
+    >>> text, warnings[0]["byte_offset"], warnings[0]["byte_length"]
+    ('caf\\ufffd ok', 3, 1)
+    """
+    out: list[str] = []
+    runs: list[list[int]] = []  # [start, end) byte ranges of invalid runs
+    pos = 0
+    while True:
+        try:
+            out.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            start, end = pos + exc.start, pos + exc.end
+            out.append(data[pos:start].decode("utf-8"))
+            out.append("\ufffd" * (end - start))
+            if runs and runs[-1][1] == start:
+                runs[-1][1] = end  # adjacent invalid bytes form one run
+            else:
+                runs.append([start, end])
+            pos = end
+    warnings: list[dict[str, Any]] = [{
+        "code": "invalid-utf8",
+        "message": f"{name}: invalid UTF-8 at byte {a}: {data[a:b]!r} replaced by "
+                   f"{b - a} U+FFFD",
+        "byte_offset": a,
+        "byte_length": b - a,
+    } for a, b in runs]
+    return "".join(out), warnings
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named step of the pipeline: either a group of rules or a built-in function."""
+
+    name: str
+    rules: tuple[Rule, ...] = ()
+    run: Callable[[Document], None] | None = None
+    repeat: bool = True
+
+
+class Pipeline:
+    """An ordered list of stages; build one with :meth:`default` and call :meth:`run`.
+
+    >>> p = Pipeline.default()
+    >>> [s.name for s in p.stages]
+    ['decode', 'layout', 'characters', 'detect', 'translate', 'repair']
+    >>> p.run("Hello  world.", FixConfig(translate=False, language="en")).text
+    'Hello world.'
+    """
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages = tuple(stages)
+
+    @classmethod
+    def default(cls, rules: Iterable[Rule] | None = None) -> Pipeline:
+        """The standard pipeline over ``rules`` (default: the whole registry)."""
+        rules = tuple(registry() if rules is None else rules)
+        builtins: dict[str, Callable[[Document], None]] = {
+            "detect": detect_stage,
+            "translate": translate_stage,
+        }
+        stages = []
+        for name in STAGES:
+            stages.append(Stage(name, tuple(r for r in rules if r.stage == name),
+                                builtins.get(name)))
+        return cls(stages)
+
+    def run(self, text: str | bytes, config: FixConfig | None = None, *,
+            name: str = "<text>") -> Result:
+        """Run every stage on ``text`` and return the traced result."""
+        config = config or FixConfig()
+        warnings: list[dict[str, Any]] = []
+        if isinstance(text, bytes):
+            text, warnings = decode(text, name=name)
+        doc = Document(AlignedText(text), config=config)
+        doc.warnings.extend(warnings)
+        if config.language:
+            doc.language, doc.language_confidence = normalize_language(config.language), 1.0
+        suggestions: list[_Suggestion] = []
+        for stage in self.stages:
+            if stage.run is not None:
+                stage.run(doc)
+            rules = [r for r in stage.rules if config.rule_enabled(r.id, r.category)]
+            for _ in range(config.max_passes if stage.repeat else 1):
+                if not any([_run_rule(doc, rule, suggestions) for rule in rules]):
+                    break
+        return _result(doc, suggestions)
+
+
+@dataclass
+class _Suggestion:
+    """A change not applied, pinned to the source (it survives later stages)."""
+
+    rule: str
+    category: str
+    source: Span
+    current: str
+    after: str
+    confidence: float
+    message: str
+
+
+def _run_rule(doc: Document, rule: Rule, suggestions: list[_Suggestion]) -> bool:
+    """Apply one rule's changes (or demote them to suggestions); True if the text changed."""
+    threshold = doc.config.threshold
+    paragraphs = doc.paragraphs() if "*" not in rule.languages else []
+    apply: list[Change] = []
+    for change in rule.find(doc):
+        if paragraphs and not _in_languages(change, paragraphs, rule.languages):
+            continue  # the rule does not speak the language of that paragraph
+        if change.force or change.confidence >= threshold:
+            apply.append(change)
+        else:
+            span = doc.aligned.to_source(change.span)
+            current = doc.text[change.start:change.end]
+            key = (rule.id, span, change.replacement)
+            if not any((s.rule, s.source, s.after) == key for s in suggestions):
+                suggestions.append(_Suggestion(rule.id, rule.category, span, current,
+                                               change.replacement, change.confidence,
+                                               change.message))
+    if not apply:
+        return False
+    try:
+        return bool(doc.aligned.apply(apply))
+    except ChangeConflict as exc:  # a rule bug must not lose the document
+        raise RuntimeError(f"rule {rule.id} proposed conflicting changes: {exc}") from exc
+
+
+def _in_languages(change: Change, paragraphs: list[Paragraph], languages: frozenset[str]) -> bool:
+    for p in paragraphs:
+        if p.start <= change.start <= p.end:
+            return p.language in languages
+    return False
+
+
+def normalize_language(code: str) -> str:
+    """Canonical code for a language name or code (Norwegian is ``nb``)."""
+    try:
+        from newsfix.detect import normalize_code
+    except ImportError:  # pragma: no cover - detect is part of the package
+        return code.lower()
+    return normalize_code(code)
+
+
+def detect_stage(doc: Document) -> None:
+    """Detect the language of the document and of each paragraph."""
+    paragraphs = doc.paragraphs()
+    if doc.config.language:
+        code = doc.language
+        doc.languages = [LanguageRecord(doc.aligned.to_source(p.span), code, 1.0)
+                         for p in paragraphs]
+        return
+    from newsfix.detect import detect_document
+
+    whole, guesses = detect_document([p.text for p in paragraphs], detector=doc.config.detector)
+    doc.language, doc.language_confidence = whole.code, whole.confidence
+    doc.languages = [LanguageRecord(doc.aligned.to_source(p.span), g.code, g.confidence)
+                     for p, g in zip(paragraphs, guesses)]
+
+
+def translate_stage(doc: Document) -> None:
+    """Translate paragraphs not in the target language, one edit per sentence."""
+    if not doc.config.translate:
+        return
+    target = doc.config.target_language
+    todo: dict[str, list[Paragraph]] = {}
+    for p in doc.paragraphs():
+        if p.language not in (target, "und"):
+            todo.setdefault(p.language, []).append(p)
+    if not todo:
+        return
+    from newsfix.translate import TranslationUnavailable, Translator
+
+    for lang, paras in todo.items():
+        try:
+            translator = Translator.load(lang, target, device=doc.config.device,
+                                         beam_size=doc.config.beam_size)
+        except TranslationUnavailable as exc:
+            doc.warn("no-translation-model", str(exc), language=lang,
+                     paragraphs=len(paras))
+            continue
+        results = translator.translate_paragraphs([p.text for p in paras])
+        changes: list[Change] = []
+        for p, sentences in zip(paras, results):
+            for s in sentences:
+                changes.append(Change(p.start + s.start, p.start + s.end, s.text,
+                                      rule="TRANSLATE", category="translation",
+                                      confidence=s.score, force=True,
+                                      message=f"translated from {lang} to {target}"))
+        translated = {doc.aligned.to_source(p.span) for p in paras}
+        doc.aligned.apply(changes)
+        doc.languages = [
+            LanguageRecord(r.source, r.language, r.confidence, True)
+            if any(r.source.start < t.end and t.start < r.source.end for t in translated)
+            else r
+            for r in doc.languages
+        ]
+
+
+def _result(doc: Document, pending: list[_Suggestion]) -> Result:
+    aligned = doc.aligned
+    text = aligned.text
+    suggestions: list[Edit] = []
+    for s in pending:
+        out = aligned.to_output(s.source)
+        if text[out.slice] != s.current:
+            continue  # a later edit replaced that text: the suggestion is stale
+        suggestions.append(Edit(s.rule, s.category, s.source, out, doc.source[s.source.slice],
+                                s.after, s.confidence, s.message))
+    suggestions.sort(key=lambda e: (e.source.start, e.source.end, e.rule))
+    review_spans = [span for span, _ in doc.review] + [e.source for e in suggestions]
+    segments = []
+    for p in doc.paragraphs():
+        src = aligned.to_source(p.span)
+        review = any((r.start < src.end and src.start < r.end) or r.start == src.start
+                     for r in review_spans)
+        segments.append(Segment("paragraph", src, p.span, p.source_language, p.confidence,
+                                p.translated, review))
+    output_language = doc.language
+    if any(r.translated for r in doc.languages):
+        output_language = doc.config.target_language
+    language = {"source": doc.language, "output": output_language,
+                "confidence": round(doc.language_confidence, 4)}
+    return Result(source=doc.source, text=text, language=language, segments=tuple(segments),
+                  edits=aligned.edits, suggestions=tuple(suggestions),
+                  metadata=dict(doc.metadata), warnings=tuple(doc.warnings))

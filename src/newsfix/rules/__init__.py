@@ -1,0 +1,44 @@
+"""The ordered rule registry: order, toggles and docs all derive from it.
+
+Rules run stage by stage (:data:`~newsfix.rules.base.STAGES`); within a stage,
+in the order of :data:`MODULES` and of each module's ``RULES`` tuple.
+
+>>> [r.id for r in registry()][:3]
+['REMOVE_BOM', 'NORMALIZE_NEWLINES', 'FIX_MOJIBAKE']
+>>> get_rule("SPACE_RUN").category
+'spacing'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newsfix.rules import characters, english, layout, unicode, whitespace
+from newsfix.rules.base import CATEGORIES, STAGES, Example, Rule
+
+__all__ = ["CATEGORIES", "MODULES", "STAGES", "Example", "Rule", "get_rule", "registry"]
+
+MODULES = (unicode, layout, characters, whitespace, english)
+
+
+@cache
+def registry() -> tuple[Rule, ...]:
+    """Every rule, instantiated once, in the order the pipeline runs them."""
+    rules = [cls() for module in MODULES for cls in module.RULES]
+    rules.sort(key=lambda r: STAGES.index(r.stage))  # stable: module order within a stage
+    seen: set[str] = set()
+    for r in rules:
+        if r.id in seen:
+            raise RuntimeError(f"duplicate rule id {r.id}")
+        if r.category not in CATEGORIES:
+            raise RuntimeError(f"{r.id}: unknown category {r.category!r}")
+        seen.add(r.id)
+    return tuple(rules)
+
+
+def get_rule(rule_id: str) -> Rule:
+    """The registered rule with this id; ``KeyError`` names the known ids if absent."""
+    for r in registry():
+        if r.id == rule_id:
+            return r
+    raise KeyError(f"no rule {rule_id!r}; known: {', '.join(r.id for r in registry())}")

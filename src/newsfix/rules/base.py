@@ -1,0 +1,71 @@
+"""The rule protocol: rules *find* changes; the pipeline applies them.
+
+A rule is a class with a stable ``id`` (``SCREAMING_SNAKE``, never renamed), a
+``category`` (one damage kind of DESIGN §4), the ``stage`` it runs in, the
+``languages`` it applies to (``*`` for any) and ``examples``. Its
+:meth:`Rule.find` reads a :class:`~newsfix.document.Document` and yields
+:class:`~newsfix.aligned.Change` objects in current-text coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from newsfix.aligned import Change
+from newsfix.document import Document
+
+__all__ = ["CATEGORIES", "STAGES", "Example", "Rule"]
+
+#: Pipeline stages, in order. ``detect`` and ``translate`` are built in.
+STAGES = ("decode", "layout", "characters", "detect", "translate", "repair")
+
+#: Damage kinds (DESIGN §4).
+CATEGORIES = frozenset({
+    "boilerplate", "spacing", "glue", "hyphen", "quote", "apostrophe", "case", "name", "spin",
+    "untranslated", "repetition", "paragraph", "duplicate", "mistranslation", "translation",
+    "unicode", "metadata",
+})
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule's example: ``text`` in, ``expected`` out, run with that rule alone.
+
+    ``kind`` is ``fix`` (the rule must turn ``text`` into ``expected``),
+    ``clean`` (``text`` must come back unchanged, with no suggestion from the
+    rule) or ``suggest`` (unchanged, but the rule must suggest ``expected``'s
+    change).
+    """
+
+    text: str
+    expected: str | None = None
+    kind: Literal["fix", "clean", "suggest"] = "fix"
+    language: str = "en"
+    note: str = ""
+
+
+class Rule:
+    """Base class of all rules. Subclasses set the class attributes and ``find``."""
+
+    id: ClassVar[str]
+    category: ClassVar[str]
+    stage: ClassVar[str]
+    languages: ClassVar[frozenset[str]] = frozenset({"*"})
+    description: ClassVar[str] = ""
+    examples: ClassVar[tuple[Example, ...]] = ()
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        """Yield the changes this rule proposes for ``doc``'s current text."""
+        raise NotImplementedError
+
+    def change(self, start: int, end: int, replacement: str, *, confidence: float = 1.0,
+               message: str = "", force: bool = False) -> Change:
+        """A :class:`Change` attributed to this rule."""
+        return Change(start, end, replacement, rule=self.id, category=self.category,
+                      confidence=confidence, message=message or self.description,
+                      force=force)
+
+    def __repr__(self) -> str:
+        return f"<rule {self.id}>"

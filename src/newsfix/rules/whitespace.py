@@ -1,0 +1,119 @@
+"""Whitespace normalisation: trailing and leading spaces, runs of spaces and blank lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from newsfix.aligned import Change
+from newsfix.document import Document
+from newsfix.rules.base import Example, Rule
+
+__all__ = ["RULES", "BlankLines", "DocumentEdges", "LeadingSpace", "SpaceRun", "TrailingSpace"]
+
+TRAILING_SPACE_RE = regex.compile(r"[^\S\n]+(?=\n|\Z)")
+LEADING_SPACE_RE = regex.compile(r"(?m)^[ \t\u00a0]+(?=\S)")
+# Two spaces after a sentence end are a typing convention, not damage: keep them.
+SPACE_RUN_RE = regex.compile(r"(?<=\S)(?<![.!?]['\"”’)]?)  +(?=\S)|(?<=[.!?]['\"”’)]?)   +(?=\S)")
+BLANK_LINES_RE = regex.compile(r"\n(?:[^\S\n]*\n){2,}")
+
+
+class TrailingSpace(Rule):
+    """Remove spaces and tabs at the end of a line."""
+
+    id = "TRAILING_SPACE"
+    category = "spacing"
+    stage = "characters"
+    description = "space at the end of a line"
+    examples = (
+        Example("Kyiv was quiet. \nThen sirens.", "Kyiv was quiet.\nThen sirens."),
+        Example("Kyiv was quiet.\nThen sirens.", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        for m in TRAILING_SPACE_RE.finditer(doc.text):
+            yield self.change(m.start(), m.end(), "")
+
+
+class LeadingSpace(Rule):
+    """Remove spaces at the start of a line (scraped indentation)."""
+
+    id = "LEADING_SPACE"
+    category = "spacing"
+    stage = "characters"
+    description = "space at the start of a line"
+    examples = (
+        Example("Headline\n\n  The talks began.", "Headline\n\nThe talks began."),
+        Example("Headline\n\nThe talks began.", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        for m in LEADING_SPACE_RE.finditer(doc.text):
+            yield self.change(m.start(), m.end(), "")
+
+
+class SpaceRun(Rule):
+    """Collapse a run of spaces inside a line to one space.
+
+    Exactly two spaces after a sentence end are left alone: that is a house
+    style (typewriter spacing), not damage.
+    """
+
+    id = "SPACE_RUN"
+    category = "spacing"
+    stage = "characters"
+    description = "run of spaces inside a line"
+    examples = (
+        Example("The  talks   began.", "The talks began."),
+        Example("The talks began.  Then they ended.", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        for m in SPACE_RUN_RE.finditer(doc.text):
+            yield self.change(m.start(), m.end(), " ")
+
+
+class BlankLines(Rule):
+    """Collapse two or more blank lines into one paragraph break."""
+
+    id = "BLANK_LINES"
+    category = "spacing"
+    stage = "characters"
+    description = "run of blank lines"
+    examples = (
+        Example("One.\n\n\n\nTwo.", "One.\n\nTwo."),
+        Example("One.\n\nTwo.", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        for m in BLANK_LINES_RE.finditer(doc.text):
+            yield self.change(m.start(), m.end(), "\n\n")
+
+
+class DocumentEdges(Rule):
+    """Remove blank space before the first line and collapse it after the last.
+
+    A text that ends with one newline keeps it; one that ends without stays so.
+    """
+
+    id = "DOCUMENT_EDGES"
+    category = "spacing"
+    stage = "characters"
+    description = "blank space at the start or end of the document"
+    examples = (
+        Example("\n\nHeadline\n\nText.\n\n\n", "Headline\n\nText.\n"),
+        Example("Headline\n\nText.\n", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        text = doc.text
+        lead = len(text) - len(text.lstrip())
+        if lead and lead < len(text):
+            yield self.change(0, lead, "")
+        body_end = len(text.rstrip())
+        if body_end > lead and text[body_end:] not in ("", "\n"):
+            yield self.change(body_end, len(text), "\n" if "\n" in text[body_end:] else "")
+
+
+RULES: tuple[type[Rule], ...] = (TrailingSpace, LeadingSpace, SpaceRun, BlankLines, DocumentEdges)
