@@ -87,7 +87,9 @@ class Change:
     right; the pipeline applies changes at or above its threshold and turns
     the rest into suggestions. ``force`` marks changes that are not repairs
     and must be applied whatever the threshold (translations, removals the
-    user asked for).
+    user asked for). ``suggest_only`` marks changes that must only be
+    suggested whatever their confidence (detections, or removals the user
+    asked to keep).
     """
 
     start: int
@@ -98,6 +100,7 @@ class Change:
     confidence: float = 1.0
     message: str = ""
     force: bool = False
+    suggest_only: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:

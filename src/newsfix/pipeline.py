@@ -138,7 +138,7 @@ def _run_rule(doc: Document, rule: Rule, suggestions: list[_Suggestion]) -> bool
     for change in rule.find(doc):
         if paragraphs and not _in_languages(change, paragraphs, rule.languages):
             continue  # the rule does not speak the language of that paragraph
-        if change.force or change.confidence >= threshold:
+        if change.force or (change.confidence >= threshold and not change.suggest_only):
             apply.append(change)
         else:
             span = doc.aligned.to_source(change.span)

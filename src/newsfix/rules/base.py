@@ -61,11 +61,11 @@ class Rule:
         raise NotImplementedError
 
     def change(self, start: int, end: int, replacement: str, *, confidence: float = 1.0,
-               message: str = "", force: bool = False) -> Change:
+               message: str = "", force: bool = False, suggest_only: bool = False) -> Change:
         """A :class:`Change` attributed to this rule."""
         return Change(start, end, replacement, rule=self.id, category=self.category,
                       confidence=confidence, message=message or self.description,
-                      force=force)
+                      force=force, suggest_only=suggest_only)
 
     def __repr__(self) -> str:
         return f"<rule {self.id}>"
