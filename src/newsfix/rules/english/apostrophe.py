@@ -120,9 +120,11 @@ class PossessiveApostrophe(Rule):
         for para in doc.paragraphs_in(self.languages):
             for m in WORD_RE.finditer(para.text):
                 tok = m.group()
-                if (len(tok) < 4 or not tok.endswith("s") or tok.endswith("ss")
-                        or not tok.isalpha()):
+                if len(tok) < 4 or not tok.endswith("s") or not tok.isalpha():
                     continue
+                if tok.endswith("ss") and tok[:-1].lower() not in known \
+                        and tok[:-1].lower() not in proper_nouns():
+                    continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
                 start, end = para.start + m.start(), para.start + m.end()
                 if in_url(text, start, end):
                     continue
@@ -150,17 +152,21 @@ class PossessiveApostrophe(Rule):
                 return None  # unknown, or a family/plural (`the Trumps`)
             if name.isupper() and len(name) > 1:
                 stem = name  # Natos -> NATO's
-            rare_plural = plural < poss - 0.3 or (plural < 1.0 and low in name_variants())
+            titled = bool(TITLES_RE.search(text[max(0, start - 20):start]))
+            # Neither form known to wordfreq: only a title makes the plural impossible.
+            rare_plural = plural < poss - 0.3 or (plural < 1.0 and (
+                low in name_variants() or titled))
             if not rare_plural:
                 return None
-            titled = bool(TITLES_RE.search(text[max(0, start - 20):start]))
             if titled or owned:
                 return stem, 0.95
             if at_sentence_start(text, start) and not titled:
                 return None
             return stem, 0.6
-        if plural < 1.0 and poss >= 2.0 and owned:
-            return stem, 0.95  # `the countrys economy`: `countrys` is no English word
+        # `the countrys economy`: `countrys` is no English plural (that is `countries`).
+        no_plural = plural < 1.0 or regex.search(r"[^aeiou]y$", stem) is not None
+        if no_plural and poss >= 2.0 and owned:
+            return stem, 0.95
         if (prev or "").lower() == "the" and nxt is not None and nxt.lower() in OWNED_NOUNS \
                 and poss >= 3.0:
             return stem, 0.6

@@ -91,10 +91,11 @@ class NameCase(Rule):
                 caps[w] += 1
         for para in doc.paragraphs_in(self.languages):
             for m in WORD_RE.finditer(para.text):
-                tok = m.group()
+                tok = regex.sub(r"['’]s$", "", m.group())  # `ukraine's` -> `ukraine`
                 if not tok.islower() or len(tok) < 3 or not tok.isalpha():
                     continue
-                start, end = para.start + m.start(), para.start + m.end()
+                start = para.start + m.start()
+                end = start + len(tok)
                 if in_url(text, start, end) or text[end:end + 2].strip()[:1] == "-" \
                         or (text[start - 1:start] == "-" and tok in proper_nouns() \
                         and tok not in names()):

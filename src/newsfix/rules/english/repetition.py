@@ -20,6 +20,7 @@ REPEAT_RE = regex.compile(
 DOUBLED_NEVER = frozenset(
     ["the", "a", "an", "of", "and", "with", "from", "for", "his", "their", "our", "its", "this",
      "these", "those", "to", "by", "at"])
+QUOTES = frozenset("\"“‘'«")
 #: An adverb echoed around one word (``personally meet personally``).
 ECHO_RE = regex.compile(
     r"(?<![\p{L}'’-])(\p{Ll}{4,}ly)[^\S\n]+(\p{Ll}+)([^\S\n]+)(\1)(?![\p{L}'’-])")
@@ -66,8 +67,9 @@ class RepeatedPhrase(Rule):
                 pos = m.end(1)
                 if first != second and first.lower() != second.lower():
                     continue
-                if len(words) == 1 and (first.lower() not in DOUBLED_NEVER or first != second):
-                    continue
+                if len(words) == 1 and (first.lower() not in DOUBLED_NEVER or first != second
+                                        or para.text[m.start() - 1:m.start()] in QUOTES):
+                    continue  # a quoted `“the the”` is a mention of the typo, not a loop
                 start = para.start + m.end(1)
                 end = para.start + m.end(3)
                 yield self.change(start, end, "", confidence=0.95,

@@ -83,8 +83,8 @@ class StrayForeignWord(Rule):
                     if tok[:1].isupper() or phrase in collocations():
                         fixed = english[:1].upper() + english[1:]
                     sure = phrase in collocations()
-                    if tok[:1].isupper() and not sure:
-                        continue  # `Baton Rouge`: a capitalised foreign word is a name
+                    if not sure and (tok[:1].isupper() or en_zipf(tok) >= 1.5):
+                        continue  # `Baton Rouge` is a name, `rote` an English word
                     yield self.change(start, end, fixed, confidence=0.95 if sure else 0.6,
                                       message=f"untranslated {NAMES.get(lang, lang)} word: {tok}")
                     continue

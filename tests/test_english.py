@@ -1,0 +1,108 @@
+"""English repair: unit tables, seed spot checks and clean text (language forced to English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfix import fix_and_trace
+from newsfix.rules.english import RULES
+
+from .conftest import CLEAN, FIXTURES, contract_violations
+
+IDS = frozenset(r.id for r in RULES)
+DEV_CLEAN = sorted((FIXTURES / "dev" / "english" / "clean").glob("*.txt"))
+
+
+def run(text: str, **options: object):
+    return fix_and_trace(text, language="en", translate=False, **options)
+
+
+FIXES = [
+    ("The comments of Mr. Trumps were striking.", "The comments of Mr. Trump's were striking."),
+    ("Israel would destroy Irans nuclear installations, Iran said.",
+     "Israel would destroy Iran's nuclear installations, Iran said."),
+    ("Biden spoke. It is Bidens war.", "Biden spoke. It is Biden's war."),
+    ("The companys shares fell.", "The company's shares fell."),
+    ("We dont know and it isnt clear.", "We don't know and it isn't clear."),
+    ("Its not my war.", "It's not my war."),
+    ("They wont sign.", "They won't sign."),
+    ("The attack on kyiv hit nato.", "The attack on Kyiv hit NATO."),
+    ("Zelenskyy spoke. Zalelenskyy said no.", "Zelenskyy spoke. Zelenskyy said no."),
+    ("Selenskyj said no.", "Zelenskyy said no."),
+    ("The army of Mr. Poutins failed, Putin said.", "The army of Mr. Putin's failed, Putin said."),
+    ("since Moscow He sent soldiers", "since Moscow he sent soldiers"),
+    ("that he Generally agreed With the US proposal.",
+     "that he generally agreed with the US proposal."),
+    ("Washington-Biała House says so.", "Washington-White House says so."),
+    ("They met in Istanbul in Istanbul last week.", "They met in Istanbul last week."),
+    ("that his administration that his administration undertakes",
+     "that his administration undertakes"),
+]
+
+UNCHANGED = [
+    "As is his wont, he kept its promise; we'll see if it's well.",
+    "She had had enough, and that that was very, very bad. Bye-bye, so-so, again and again.",
+    "In May, Bill bought fine china and a turkey at nato.int.",
+    "Rubio met Rubin; Bowman met Bowen.",
+    "The Trumps and the Clintons met the Americans in The Hague.",
+    "The talks went well, he said.",
+    "Sirhan Sirhan was held in Walla Walla. It is what it is.",
+    "Ships sailed from Baton Rouge; rote learning failed.",
+]
+
+
+@pytest.mark.parametrize(("text_in", "text_out"), FIXES)
+def test_fixes(text_in: str, text_out: str) -> None:
+    result = run(text_in, enable_only=IDS)
+    assert result.text == text_out
+    assert not contract_violations(result)
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_unchanged(text: str) -> None:
+    result = run(text, enable_only=IDS)
+    assert result.text == text and not result.edits and not result.suggestions
+
+
+@pytest.mark.parametrize("path", CLEAN + DEV_CLEAN, ids=lambda p: p.name)
+def test_clean_text_gets_no_english_edit_nor_suggestion(path) -> None:
+    result = run(path.read_text(encoding="utf-8"), enable_only=IDS)
+    assert result.edits == () and result.suggestions == ()
+    assert not any(s.review for s in result.segments)
+
+
+def seed(prefix: str) -> str:
+    return next((FIXTURES / "seeds").glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_004_apostrophes_case_and_quotes() -> None:
+    result = run(seed("004"), enable_only=IDS)
+    text = result.text
+    assert "Mr. Trump's were striking" in text
+    assert "His Biden's war" in text and "Iran's nuclear" in text
+    assert "kyiv" not in text and "attack on Kyiv" in text
+    assert "army of Mr. Putin's failed" in text
+    assert "that his administration undertakes" in text
+    quotes = [s for s in result.suggestions if s.rule == "UNQUOTED_SPEECH"]
+    assert any(s.after == "“It's not my war,”" for s in quotes)
+    assert not contract_violations(result)
+
+
+def test_seed_001_names_case_and_stray_word() -> None:
+    result = run(seed("001"), enable_only=IDS)
+    text = result.text
+    assert "Zalelenskyy" not in text and "said Zelenskyy." in text
+    assert "Zaporizhzhia nuclear power plant" in text
+    assert "Washington-White House" in text
+    assert "since Moscow he sent" in text and "and he blamed Ukraine" in text
+    assert "Rubin hardships" in text and "Bradley Bowman" in text  # real names stay
+
+
+def test_seed_000_loop_collapsed_and_flagged() -> None:
+    result = run(seed("000"), enable_only=IDS)
+    assert "in Istanbul in Istanbul" not in result.text
+    assert "personally in Istanbul last week in Istanbul." in result.text
+    loop = [e for e in result.edits if e.rule == "REPEATED_PHRASE"]
+    assert loop and loop[0].before == " in Istanbul"
+    flagged = [s for s in result.segments if s.review]
+    assert any("Istanbul" in result.text[s.output.start:s.output.end] for s in flagged)
