@@ -63,6 +63,10 @@ _NORDIC_EPSILON = 0.1
 # One word moves the balance by at most this many nats (a rare name that only
 # one word list knows must not outvote the function words).
 _WORD_CLIP = 4.0
+# Below this frequency a word is no evidence: wordfreq's nb list reaches down
+# to about 1e-8 (and holds German words like "kommentare" there) while its da
+# list stops near 1e-6, so "missing from the da list" means little for rare words.
+_FREQUENCY_FLOOR = 1e-6
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -284,7 +288,8 @@ def nordic_log_likelihoods(text: str) -> dict[str, float]:
 
     Values are relative (the best language per word scores 0, the others at most
     ``_WORD_CLIP`` nats less), so only differences between languages mean
-    anything. Words that no list knows (names, numbers) are skipped.
+    anything. Words rarer than ``_FREQUENCY_FLOOR`` in every list (names,
+    foreign words, typos) count for nothing.
 
     >>> ll = nordic_log_likelihoods("Han ble sittende etter møtet")
     >>> max(ll, key=ll.__getitem__)
@@ -296,13 +301,10 @@ def nordic_log_likelihoods(text: str) -> dict[str, float]:
     frequency = _word_frequency()
     totals = dict.fromkeys(_NORDIC, 0.0)
     for word in _WORD_RE.findall(text.lower()):
-        freqs = {lang: frequency(word, lang) for lang in _NORDIC}
+        freqs = {lang: max(frequency(word, lang), _FREQUENCY_FLOOR) for lang in _NORDIC}
         best = max(freqs.values())
-        if best <= 0.0:
-            continue
         for lang, freq in freqs.items():
-            gap = math.log(freq / best) if freq > 0.0 else -_WORD_CLIP
-            totals[lang] += max(gap, -_WORD_CLIP)
+            totals[lang] += max(math.log(freq / best), -_WORD_CLIP)
     return totals
 
 
