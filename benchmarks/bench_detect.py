@@ -149,6 +149,7 @@ def run_backend(name: str, corpus: list[tuple[str, str, list[str]]], repeat: int
     lines += [tallies[c].row(c) for c in order]
     lines.append("")
     lines.append("Seed 002 residue (per paragraph, in document; and on its own):")
+    lines.append("")
     lines += [f"- {r}" for r in residue]
     lines.append("")
 
