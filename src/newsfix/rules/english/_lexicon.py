@@ -87,7 +87,7 @@ def en_zipf(word: str) -> float:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsfix").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("newsfix").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines()
             if line.strip() and not line.startswith("#")]
 

@@ -90,8 +90,8 @@ class StrayForeignWord(Rule):
                     continue
                 if not tok.islower():
                     continue
-                lang = foreign_language(tok)
-                if lang is not None and zipf(tok.lower(), lang) >= 3.5 \
+                other = foreign_language(tok)
+                if other is not None and zipf(tok.lower(), other) >= 3.5 \
                         and not at_sentence_start(text, start):
                     doc.flag_review(Span(start, end),
-                                    f"untranslated {NAMES.get(lang, lang)} word? {tok}")
+                                    f"untranslated {NAMES.get(other, other)} word? {tok}")
