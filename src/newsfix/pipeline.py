@@ -251,6 +251,10 @@ def _result(doc: Document, pending: list[_Suggestion]) -> Result:
         output_language = doc.config.target_language
     language = {"source": doc.language, "output": output_language,
                 "confidence": round(doc.language_confidence, 4)}
+    # Review flags keep their reason: a warning pinned to the source span.
+    reviews = [{"code": "review", "message": reason, "source": span.to_list(),
+                "output": aligned.to_output(span).to_list()}
+               for span, reason in sorted(doc.review, key=lambda r: r[0])]
     return Result(source=doc.source, text=text, language=language, segments=tuple(segments),
                   edits=aligned.edits, suggestions=tuple(suggestions),
-                  metadata=dict(doc.metadata), warnings=tuple(doc.warnings))
+                  metadata=dict(doc.metadata), warnings=(*doc.warnings, *reviews))
