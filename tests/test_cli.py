@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import SEEDS, contract_violations
 
 
@@ -132,3 +134,19 @@ def test_seeds_through_the_cli_keep_the_contract() -> None:
     assert len(results) == len(SEEDS)
     for r in results:
         assert contract_violations(r) == []
+
+
+def test_json_output_matches_the_published_schema() -> None:
+    import jsonschema
+
+    from .conftest import ROOT
+
+    schema = json.loads((ROOT / "docs" / "result.schema.json").read_text(encoding="utf-8"))
+    p = newsfix("--json", "--no-translate", "--language", "en", "-",
+                stdin=b"\xef\xbb\xbf Two  spaces\r\n and caf\xc3\x83\xc2\xa9 \xff.")
+    assert p.returncode == 0
+    jsonschema.validate(json.loads(p.stdout), schema)
+    broken = json.loads(p.stdout)
+    broken["edits"][0]["source"] = [1]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)

@@ -90,6 +90,12 @@ class Result:
         return [e for e in self.edits
                 if e.output.start <= span.end and span.start <= e.output.end]
 
+    def _repr_html_(self) -> str:
+        """Notebook view (see :mod:`newsfix.notebook`)."""
+        from newsfix.notebook import render_html
+
+        return render_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object that ``newsfix --json`` prints."""
         return {
