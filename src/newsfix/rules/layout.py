@@ -186,8 +186,8 @@ def user_files(doc: Document) -> tuple[str, ...]:
 #: A word of a person's name: capitalised, an initial (``J.``) or a particle.
 NAME_WORD = (r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’-]*"
              r"|(?:de|da|van|von|der|den|al|el|ter)(?=\s))")
-CREDIT_LABEL = (r"(?i:photo(?:graph)?|photos|photo credit|foto|fot\.|bild|zdjęcie|credit|image|"
-                r"illustration)(?:[ \t]*:|[ \t]+(?i:by|av|von|par))")
+CREDIT_LABEL = (r"(?:(?i:photo(?:graph)?|photos|photo credit|foto|bild|zdjęcie|credit|image|"
+                r"illustration)(?:[ \t]*:|[ \t]+(?i:by|av|von|par))|(?i:fot\.))")
 
 
 @cache
@@ -243,21 +243,39 @@ ISO_DATE_RE = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:]+(?:Z|[+-]\
 DMY_DATE_RE = regex.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:kl\.\s*)?[\d:.]+)?")
 
 
+#: Month names (en, nb, de, fr; Polish genitive forms) and their numbers.
+MONTHS = {name: k + 1 for names in (
+    "january february march april may june july august september october november december",
+    "januar februar mars april mai juni juli august september oktober november desember",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+) for k, name in enumerate(names.split())}
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_MONTH_YEAR_RE = regex.compile(rf"(\d{{1,2}})\.?\s+({MONTH_RE})\s+(\d{{4}})", regex.I)
+MONTH_DAY_YEAR_RE = regex.compile(rf"({MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})", regex.I)
+
+
 def parse_date(value: str) -> str | None:
     """The ISO form of a date value, or None when it is not a date.
 
     >>> parse_date("2025-04-25"), parse_date("25.04.2025"), parse_date("the talks")
     ('2025-04-25', '2025-04-25', None)
+    >>> parse_date("14 March 2025"), parse_date("March 14, 2025")
+    ('2025-03-14', '2025-03-14')
     """
     value = value.strip()
-    m = ISO_DATE_RE.fullmatch(value)
-    if m:
+    if m := ISO_DATE_RE.fullmatch(value):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
-    else:
-        m = DMY_DATE_RE.fullmatch(value)
-        if not m:
-            return None
+    elif m := DMY_DATE_RE.fullmatch(value):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    elif m := DAY_MONTH_YEAR_RE.fullmatch(value):
+        d, mo, y = int(m[1]), MONTHS[m[2].casefold()], int(m[3])
+    elif m := MONTH_DAY_YEAR_RE.fullmatch(value):
+        d, mo, y = int(m[2]), MONTHS[m[1].casefold()], int(m[3])
+    else:
+        return None
     try:
         return _dt.date(y, mo, d).isoformat()
     except ValueError:
