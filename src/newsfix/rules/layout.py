@@ -1,7 +1,715 @@
-"""Rules of the layout family (to be filled in)."""
+"""Layout rules: page residue, metadata lines, photo credits, duplicate titles, broken paragraphs.
+
+They run before language detection, so they decide from the page's shape and
+from phrase lists kept as data (``newsfix/data/boilerplate/*.tsv`` and
+``newsfix/data/layout_*.tsv``), never from a blanket "short line" test:
+headlines and one-sentence paragraphs are content.
+
+>>> from newsfix import fix
+>>> fix("close\\nclose\\n\\nTalks resume.\\n\\nThe talks resumed on Monday.\\n\\n"
+...     "Leave a Comment", translate=False, language="en")
+'Talks resume.\\n\\nThe talks resumed on Monday.\\n'
+"""
 
 from __future__ import annotations
 
-from newsfix.rules.base import Rule
+import datetime as _dt
+import difflib
+import itertools
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
 
-RULES: tuple[type[Rule], ...] = ()
+import regex
+
+from newsfix.aligned import Change
+from newsfix.document import Document
+from newsfix.lexicon import data_files, load_tsv
+from newsfix.rules.base import Example, Rule
+
+__all__ = [
+    "RULES",
+    "BrokenParagraph",
+    "DuplicateTitle",
+    "ImageAltText",
+    "Line",
+    "MetadataLine",
+    "PageResidue",
+    "PhotoCredit",
+    "lines_of",
+]
+
+#: Link markers and bullets that scrapers keep in front of related-article links.
+LINK_MARKER_RE = regex.compile(r"^[\s»›>•▶►▸→*·|-]+")
+SPACE_BEFORE_COLON_RE = regex.compile(r"\s+:")
+SENTENCE_END_RE = regex.compile(r"[.!?…:;]['\"”’»)\]]*$")
+WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the current text: ``start``/``end`` exclude the newline, ``stop`` includes it."""
+
+    start: int
+    end: int
+    stop: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def lines_of(text: str) -> list[Line]:
+    """The lines of ``text`` with their offsets.
+
+    >>> [(x.text, x.start, x.stop) for x in lines_of("a\\n\\nbc")]
+    [('a', 0, 2), ('', 2, 3), ('bc', 3, 5)]
+    """
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        stop = n if nl < 0 else nl + 1
+        out.append(Line(pos, end, stop, text[pos:end]))
+        pos = stop
+    return out
+
+
+def normalize_line(text: str) -> str:
+    """A line as residue patterns see it: trimmed, case-folded, link markers dropped.
+
+    >>> normalize_line("  »Read more : The plan ")
+    'read more: the plan'
+    """
+    s = unicodedata.normalize("NFC", text).strip()
+    s = LINK_MARKER_RE.sub("", s)
+    s = SPACE_BEFORE_COLON_RE.sub(":", s)
+    return " ".join(s.split()).casefold()
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class ResiduePattern:
+    language: str
+    kind: str  # exact | prefix | regex
+    pattern: str
+    where: str  # any | edge
+    row: str
+    compiled: regex.Pattern[str] | None = None
+
+    def matches(self, norm: str) -> bool:
+        if self.kind == "exact":
+            return norm == self.pattern
+        if self.kind == "prefix":
+            return norm.startswith(self.pattern) and len(norm) > len(self.pattern)
+        assert self.compiled is not None
+        return self.compiled.fullmatch(norm) is not None
+
+
+@cache
+def residue_patterns(extra: tuple[str, ...] = ()) -> tuple[ResiduePattern, ...]:
+    """Every residue pattern of the package's boilerplate lexicons plus users' files."""
+    out = []
+    for name in data_files("boilerplate"):
+        language = name.rsplit("/", 1)[-1].removesuffix(".tsv")
+        for row in load_tsv(name, extra):
+            kind = row["kind"].strip() or "exact"
+            pattern = normalize_line(row["pattern"]) if kind != "regex" else row["pattern"].strip()
+            compiled = regex.compile(pattern, regex.IGNORECASE) if kind == "regex" else None
+            out.append(ResiduePattern(language, kind, pattern, row["where"].strip() or "edge",
+                                      f"{row['_file']}:{row['_line']}", compiled))
+    return tuple(out)
+
+
+def match_residue(text: str, extra: tuple[str, ...] = ()) -> ResiduePattern | None:
+    """The residue pattern a line matches, the strongest (``any``) first; None if none.
+
+    >>> match_residue("Kommentare (0)").language
+    'de'
+    >>> match_residue("Trump says talks will resume") is None
+    True
+    """
+    norm = normalize_line(text)
+    if not norm or len(norm) > 300:
+        return None
+    best = None
+    for p in residue_patterns(extra):
+        if p.matches(norm):
+            if p.where == "any":
+                return p
+            best = best or p
+    return best
+
+
+@cache
+def metadata_labels(extra: tuple[str, ...] = ()) -> tuple[tuple[str, str, str], ...]:
+    """(label, field, language) rows, longest label first."""
+    rows = load_tsv("layout_metadata_labels.tsv", extra)
+    out = {(r["label"].strip().casefold(), r["field"].strip(), r["language"].strip())
+           for r in rows if r["label"].strip()}
+    return tuple(sorted(out, key=lambda t: (-len(t[0]), t)))
+
+
+@cache
+def agencies(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Photo agency names, longest first."""
+    names = {r["agency"].strip() for r in load_tsv("layout_photo_agencies.tsv", extra)}
+    return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
+
+
+@cache
+def continuation_words(extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """Function word -> strength (``strong`` wins over ``weak`` across languages)."""
+    out: dict[str, str] = {}
+    for row in load_tsv("layout_continuation_words.tsv", extra):
+        for w in row["words"].split():
+            if out.get(w) != "strong":
+                out[w] = row["strength"].strip()
+    return out
+
+
+def user_files(doc: Document) -> tuple[str, ...]:
+    return tuple(str(p) for p in doc.config.lexicons)
+
+
+# --------------------------------------------------------------------------- photo credits
+
+#: A word of a person's name: capitalised, an initial (``J.``) or a particle.
+NAME_WORD = (r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’-]*"
+             r"|(?:de|da|van|von|der|den|al|el|ter)(?=\s))")
+CREDIT_LABEL = (r"(?:(?i:photo(?:graph)?|photos|photo credit|foto|bild|zdjęcie|credit|image|"
+                r"illustration)(?:[ \t]*:|[ \t]+(?i:by|av|von|par))|(?i:fot\.))")
+
+
+@cache
+def credit_re(extra: tuple[str, ...] = ()) -> regex.Pattern[str]:
+    """A photo credit: ``Name Surname / Agency [via Agency] [file]`` or ``Photo: …``."""
+    agency = "|".join(regex.escape(a) for a in agencies(extra))
+    agency_chain = rf"(?:{agency})(?:\s*[/,]\s*(?:{agency}))*(?:\s+via\s+(?:{agency}))?"
+    name = rf"{NAME_WORD}(?:[ \t]{NAME_WORD}){{0,3}}"
+    tail = r"(?:[ \t]+(?:file|File|archive|Archive|arkiv|Arkiv|Archiv|archiwum))?"
+    body = (rf"(?:{name}[ \t]*/[ \t]*{agency_chain}"
+            rf"|{CREDIT_LABEL}[ \t]*(?:{name}[ \t]*[/,][ \t]*)?{agency_chain}"
+            rf"|{CREDIT_LABEL}[ \t]*{name})")
+    return regex.compile(rf"(?P<credit>\(?(?:{body}){tail}\)?)[ \t]*$")
+
+
+def find_credit(line: str, extra: tuple[str, ...] = ()) -> tuple[int, int, float] | None:
+    """(start, end, confidence) of a photo credit at the end of ``line``, or None.
+
+    Glued to a caption after sentence punctuation (``Kyiv.Valentyn Ogirenko /
+    Reuters``) or on its own line the credit is certain; glued without
+    punctuation the boundary between caption and name is a guess.
+
+    >>> line = "A house damaged before Kyiv.Valentyn Ogirenko / Reuters"
+    >>> s, e, c = find_credit(line); line[s:e], c
+    ('Valentyn Ogirenko / Reuters', 0.97)
+    >>> find_credit("Reuters reported the talks had stalled.") is None
+    True
+    """
+    rx = credit_re(extra)
+    best = None
+    # Try every start at a word boundary from the left: the longest credit wins
+    # only where what precedes it is a sentence end, the line start or a space.
+    for m in regex.finditer(r"(?:(?<=^)|(?<=[.!?…”\"’)\]])|(?<=[ \t]))(?=\(?\p{Lu})", line):
+        s = m.start()
+        c = rx.fullmatch(line, s)
+        if c is None:
+            continue
+        before = line[:s].rstrip()
+        conf = 0.97 if not before or regex.search(r"[.!?…”\"’)\]]$", before) else 0.7
+        best = (s, c.end(), conf)
+        break
+    if best is None:
+        return None
+    s, e, conf = best
+    while e > s and line[e - 1] in " \t":
+        e -= 1
+    return s, e, conf
+
+
+# --------------------------------------------------------------------------- metadata
+
+ISO_DATE_RE = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:]+(?:Z|[+-]\d\d:?\d\d)?)?")
+DMY_DATE_RE = regex.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:kl\.\s*)?[\d:.]+)?")
+
+
+#: Month names (en, nb, de, fr; Polish genitive forms) and their numbers.
+MONTHS = {name: k + 1 for names in (
+    "january february march april may june july august september october november december",
+    "januar februar mars april mai juni juli august september oktober november desember",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+) for k, name in enumerate(names.split())}
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_MONTH_YEAR_RE = regex.compile(rf"(\d{{1,2}})\.?\s+({MONTH_RE})\s+(\d{{4}})", regex.I)
+MONTH_DAY_YEAR_RE = regex.compile(rf"({MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})", regex.I)
+
+
+def parse_date(value: str) -> str | None:
+    """The ISO form of a date value, or None when it is not a date.
+
+    >>> parse_date("2025-04-25"), parse_date("25.04.2025"), parse_date("the talks")
+    ('2025-04-25', '2025-04-25', None)
+    >>> parse_date("14 March 2025"), parse_date("March 14, 2025")
+    ('2025-03-14', '2025-03-14')
+    """
+    value = value.strip()
+    if m := ISO_DATE_RE.fullmatch(value):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    elif m := DMY_DATE_RE.fullmatch(value):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    elif m := DAY_MONTH_YEAR_RE.fullmatch(value):
+        d, mo, y = int(m[1]), MONTHS[m[2].casefold()], int(m[3])
+    elif m := MONTH_DAY_YEAR_RE.fullmatch(value):
+        d, mo, y = int(m[2]), MONTHS[m[1].casefold()], int(m[3])
+    else:
+        return None
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+PLACE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?:[ ,/-]+\p{Lu}?[\p{L}\p{M}.'’-]*){0,5}")
+SOURCE_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.,/&'’ ()-]{0,80}")
+
+
+def parse_metadata(text: str, extra: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """(field, value) of a metadata line such as ``date 2025-04-25`` or ``OrtKursk, Russland``.
+
+    >>> parse_metadata("OrtKursk, Russland")
+    ('place', 'Kursk, Russland')
+    >>> parse_metadata(" date 2025-04-25 ")
+    ('date', '2025-04-25')
+    >>> parse_metadata("Date night is back") is None
+    True
+    """
+    s = text.strip()
+    if not s or len(s) > 100:
+        return None
+    low = s.casefold()
+    for label, field, _lang in metadata_labels(extra):
+        if not low.startswith(label):
+            continue
+        rest = s[len(label):]
+        # Place and source need a colon or a glued capitalised value ("Place
+        # your bets", "Sources say…" are sentences); a date's value is checked.
+        sep = r"[ \t]*:[ \t]*|[ \t]+" if field == "date" else r"[ \t]*:[ \t]*"
+        if m := regex.match(sep, rest):
+            value = rest[m.end():]
+        elif rest[:1].isupper() and s[:1].isupper() and len(rest) > 2:
+            value = rest  # label glued to a capitalised value: "OrtKursk"
+        else:
+            continue
+        value = value.strip()
+        if not value:
+            continue
+        if field == "date":
+            iso = parse_date(value)
+            if iso:
+                return field, iso
+        elif field == "place":
+            if PLACE_RE.fullmatch(value) and len(value.split()) <= 6:
+                return field, value
+        elif field == "source" and SOURCE_RE.fullmatch(value) \
+                and not SENTENCE_END_RE.search(value):
+            return field, value
+    return None
+
+
+# --------------------------------------------------------------------------- page analysis
+
+
+@dataclass(frozen=True)
+class PageLine:
+    line: Line
+    kind: str  # blank | residue | metadata | credit | content
+    strong: bool = False
+    detail: str = ""
+
+
+def analyse(doc: Document) -> list[PageLine]:
+    """Classify each line of the current text; edge runs decide the weak matches."""
+    extra = user_files(doc)
+    out = []
+    for ln in lines_of(doc.text):
+        if ln.blank:
+            out.append(PageLine(ln, "blank"))
+            continue
+        meta = parse_metadata(ln.text, extra)
+        if meta:
+            out.append(PageLine(ln, "metadata", True, f"{meta[0]}={meta[1]}"))
+            continue
+        pat = match_residue(ln.text, extra)
+        if pat:
+            out.append(PageLine(ln, "residue", pat.where == "any", pat.row))
+            continue
+        credit = find_credit(ln.text, extra)
+        if credit and credit[0] == len(ln.text) - len(ln.text.lstrip()):
+            out.append(PageLine(ln, "credit", True))
+            continue
+        out.append(PageLine(ln, "content"))
+    return out
+
+
+def residue_runs(page: Sequence[PageLine]) -> list[tuple[int, int, bool]]:
+    """Runs [i, j) of non-content lines, with whether each is trusted.
+
+    A run is trusted when it touches the top or the bottom of the document or
+    holds a strong (``any``) match: that is the position evidence that lets
+    an ambiguous word such as ``Share`` or ``Details`` count as residue.
+    """
+    runs = []
+    i, n = 0, len(page)
+    while i < n:
+        if page[i].kind == "content":
+            i += 1
+            continue
+        j = i
+        while j < n and page[j].kind != "content":
+            j += 1
+        if any(p.kind != "blank" for p in page[i:j]):
+            edge = i == 0 or j == n
+            strong = any(p.strong for p in page[i:j])
+            runs.append((i, j, edge or strong))
+        i = j
+    return runs
+
+
+def trusted_lines(page: Sequence[PageLine]) -> dict[int, bool]:
+    """Index of every non-content line -> whether its position is trusted."""
+    out = {}
+    for i, j, trusted in residue_runs(page):
+        for k in range(i, j):
+            if page[k].kind != "blank":
+                out[k] = trusted
+    return out
+
+
+# --------------------------------------------------------------------------- rules
+
+
+class PageResidue(Rule):
+    """Remove page residue lines: menus, share and comment widgets, related-article links, labels.
+
+    A line is residue when it matches a phrase of the boilerplate lexicons
+    (one TSV per language, users can add their own). Phrases that are only
+    residue by position (``close``, ``Share``, ``Details``) are removed only in
+    a run of residue at the top or bottom of the page, or next to unambiguous
+    residue; elsewhere they are suggested. Headlines and one-sentence
+    paragraphs never match a phrase, so they are safe.
+    """
+
+    id = "PAGE_RESIDUE"
+    category = "boilerplate"
+    stage = "layout"
+    description = "page residue line (menu, widget, related link or label)"
+    examples = (
+        Example("close\nclose\n\nTalks resume\n\nThe talks resumed on Monday.\n",
+                "\nTalks resume\n\nThe talks resumed on Monday.\n",
+                note="the blank line left behind is the whitespace rules' to remove"),
+        Example("The talks resumed.\n»Read more: Why the talks failed | Rubin\nThey ended.",
+                "The talks resumed.\nThey ended."),
+        Example("Fredsforhandlingene fortsetter.\n\nDetails\nQuellen\n\nKommentare (0)",
+                "Fredsforhandlingene fortsetter.\n\n\n", language="nb"),
+        Example("Talks resume\n\nShare\n\nThe talks resumed on Monday.",
+                "Talks resume\n\n\nThe talks resumed on Monday.", kind="suggest"),
+        Example("The plan\n\nDetails were not published.\n\nShare prices fell.", kind="clean"),
+        Example("Talks resume\n\nThe talks resumed on Monday. Read more on page 4.", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        page = analyse(doc)
+        trusted = trusted_lines(page)
+        keep = doc.config.keep_boilerplate
+        for k, trust in trusted.items():
+            p = page[k]
+            if p.kind != "residue":
+                continue
+            conf = 0.97 if trust else 0.6
+            yield self.change(p.line.start, p.line.stop, "", confidence=conf,
+                              suggest_only=keep,
+                              message=f"page residue line {p.line.text.strip()!r} ({p.detail})")
+
+
+class MetadataLine(Rule):
+    """Extract metadata lines (date, place, source labels) into ``metadata`` and remove them.
+
+    A line is metadata when it starts with a label of the metadata lexicon
+    (``date``, ``Ort``, ``Kilde``…, also glued: ``OrtKursk``) and its value is
+    a valid date, a capitalised place name or a short source name. It is
+    removed only in a run of residue at the top or bottom of the page (a
+    scraped page header or footer); elsewhere it is suggested. Either way the
+    value goes to ``Result.metadata``.
+    """
+
+    id = "METADATA_LINE"
+    category = "metadata"
+    stage = "layout"
+    description = "metadata line moved to metadata"
+    examples = (
+        Example(" date 2025-04-25 \n\nTrump appealed to Putin on Thursday.",
+                "\nTrump appealed to Putin on Thursday."),
+        Example("Putin er åpen for et møte.\n\nOrtKursk, Russland\nQuellen",
+                "Putin er åpen for et møte.\n\nQuellen", language="nb"),
+        Example("Date night is back.\n\nPlace your bets, the coach said.", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        page = analyse(doc)
+        for k, trust in trusted_lines(page).items():
+            p = page[k]
+            if p.kind != "metadata":
+                continue
+            field, _, value = p.detail.partition("=")
+            doc.metadata.setdefault(field, value)
+            yield self.change(p.line.start, p.line.stop, "", confidence=0.97 if trust else 0.6,
+                              suggest_only=doc.config.keep_boilerplate,
+                              message=f"metadata line: {field} = {value!r}")
+
+
+class ImageAltText(Rule):
+    """Remove an image's alt text: the line above a credited caption of the same picture.
+
+    Scrapers keep an image's ``alt`` attribute as a line above its caption.
+    Evidence required: the next line, in the same block, is a caption that
+    ends in a photo credit naming a known agency, and the two lines share at
+    least two content words (``Putin … shake hands`` / ``Trump and Putin shake
+    hands …``). Ordinary paragraphs are not followed by a credited caption.
+    """
+
+    id = "IMAGE_ALT_TEXT"
+    category = "boilerplate"
+    stage = "layout"
+    description = "image alt text above a caption"
+    examples = (
+        Example("Talks began.\n\nPutin and Trump shake hands.\nTrump and Putin shake hands "
+                "in Helsinki in 2018.Brendan Smialowski / AFP via Getty Images file\n",
+                "Talks began.\n\nTrump and Putin shake hands "
+                "in Helsinki in 2018.Brendan Smialowski / AFP via Getty Images file\n"),
+        Example("Putin spoke.\nTrump and Putin shake hands in Helsinki.\n", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        extra = user_files(doc)
+        lines = lines_of(doc.text)
+        for a, b in itertools.pairwise(lines):
+            if a.blank or b.blank or len(a.text.split()) > 40:
+                continue
+            credit = find_credit(b.text, extra)
+            if credit is None or credit[2] < 0.9:
+                continue
+            caption = b.text[:credit[0]]
+            if len(caption.split()) < 3 or find_credit(a.text, extra):
+                continue
+            if len(regex.findall(r"[.!?](?:\s|$)", a.text.strip())) > 1:
+                continue  # alt text is one sentence at most
+            shared = content_words(a.text) & content_words(caption)
+            if len(shared) >= 2:
+                yield self.change(a.start, a.stop, "", confidence=0.92,
+                                  suggest_only=doc.config.keep_boilerplate,
+                                  message="image alt text repeating the caption below it "
+                                          f"(shares {', '.join(sorted(shared))})")
+
+
+def content_words(text: str) -> set[str]:
+    return {w.casefold() for w in WORD_RE.findall(text)
+            if len(w) > 3 or w[:1].isupper()} - {"the", "and", "with", "from", "that"}
+
+
+class PhotoCredit(Rule):
+    """Remove photo credits, alone on a line or glued to a caption (``Kyiv.Valentyn Ogirenko``).
+
+    A credit must name an agency of the agency lexicon (``Reuters``, ``AFP via
+    Getty Images``, ``NTB``…) after a person's name or a ``Photo:`` label;
+    that keeps sentences that merely mention Reuters safe. A credit glued to a
+    caption after sentence punctuation is cut at the punctuation; one glued
+    without punctuation is only suggested, since the name's first word is a
+    guess.
+    """
+
+    id = "PHOTO_CREDIT"
+    category = "boilerplate"
+    stage = "layout"
+    description = "photo credit"
+    examples = (
+        Example("A house damaged by a drone before Kyiv.Valentyn Ogirenko / Reuters\n",
+                "A house damaged by a drone before Kyiv.\n"),
+        Example("Trump and Putin in Helsinki in 2018. Brendan Smialowski / AFP via Getty Images "
+                "file\n", "Trump and Putin in Helsinki in 2018.\n"),
+        Example("Talks began.\nFoto: Heiko Junge / NTB\nThey ended.", "Talks began.\nThey ended.",
+                language="nb"),
+        Example("Reuters reported on Monday that the talks had stalled.", kind="clean"),
+        Example("The photograph, taken by a Reuters reporter, was shared widely.", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        extra = user_files(doc)
+        for ln in lines_of(doc.text):
+            if ln.blank:
+                continue
+            credit = find_credit(ln.text, extra)
+            if credit is None:
+                continue
+            s, e, conf = credit
+            before = ln.text[:s]
+            if not before.strip():
+                start, stop = ln.start, ln.stop  # the whole line, newline included
+            else:
+                start = ln.start + len(before.rstrip())
+                stop = ln.start + e
+            yield self.change(start, stop, "", confidence=conf,
+                              suggest_only=doc.config.keep_boilerplate,
+                              message=f"photo credit {ln.text[s:e]!r}")
+
+
+def _first_lines(page: Sequence[PageLine], limit: int) -> Iterator[int]:
+    seen = 0
+    for k, p in enumerate(page):
+        if p.kind == "content":
+            yield k
+            seen += 1
+            if seen >= limit:
+                return
+
+
+class DuplicateTitle(Rule):
+    """Remove a title repeated (exactly or nearly) right below itself at the top of the page.
+
+    Only the first two content lines are compared, so a sentence repeated
+    later in the article (a quote, a refrain) is not touched; a near-repeat
+    must be at least 95% the same and at least 15 characters long.
+    """
+
+    id = "DUPLICATE_TITLE"
+    category = "duplicate"
+    stage = "layout"
+    description = "duplicated title"
+    examples = (
+        Example("Putin tilbyr Trump-møter!\n\nPutin tilbyr Trump-møter!\n\nI en uttalelse sa han.",
+                "Putin tilbyr Trump-møter!\n\nI en uttalelse sa han.", language="nb"),
+        Example("Talks resume in Istanbul\nTalks resume in Istanbul.\n\nThe talks resumed.",
+                "Talks resume in Istanbul\n\nThe talks resumed."),
+        Example("Talks resume\n\nTalks resume after a pause.\n\nThe talks resumed.",
+                kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        page = analyse(doc)
+        first = list(_first_lines(page, 2))
+        if len(first) < 2:
+            return
+        a, b = page[first[0]].line, page[first[1]].line
+        ta, tb = _title_key(a.text), _title_key(b.text)
+        if len(ta) > 300 or not ta:
+            return
+        if ta == tb:
+            conf = 0.99
+        else:
+            ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+            if ratio < 0.9 or min(len(ta), len(tb)) < 15:
+                return
+            conf = 0.95 if ratio >= 0.95 else 0.7
+        between = page[first[0] + 1:first[1]]
+        if all(p.kind == "blank" for p in between):
+            start, stop = a.end, b.end  # the repeat and the break before it
+        else:
+            start, stop = b.start, b.stop  # residue kept between them stays
+        yield self.change(start, stop, "", confidence=conf,
+                          message="title repeated below itself")
+
+
+def _title_key(text: str) -> str:
+    return " ".join(regex.sub(r"[\p{P}\s]+", " ", text).split()).casefold()
+
+
+TITLE_CASE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for",
+                    "by", "with", "as", "from", "is", "vs"}
+
+
+def looks_title_case(text: str) -> bool:
+    """Whether most words are capitalised, as in an English headline."""
+    words = WORD_RE.findall(text)
+    if len(words) < 3:
+        return False
+    caps = sum(w[0].isupper() for w in words if w.casefold() not in TITLE_CASE_SMALL)
+    big = sum(1 for w in words if w.casefold() not in TITLE_CASE_SMALL)
+    return big > 0 and caps / big >= 0.75
+
+
+class BrokenParagraph(Rule):
+    """Join a paragraph broken mid-sentence across a blank line.
+
+    The first part must end without sentence punctuation and either in a
+    function word that cannot end a sentence or a heading (``har``, ``the``,
+    ``und`` — per-language lists kept as data) or before a part that starts
+    in lower case. A heading followed by its paragraph ends in a content word
+    (``Konteksten av krigsforhandlingene``) or is title-cased, so it is left
+    alone.
+    """
+
+    id = "BROKEN_PARAGRAPH"
+    category = "paragraph"
+    stage = "layout"
+    description = "paragraph broken mid-sentence"
+    examples = (
+        Example("Putin tilbyr møter\n\nI en fersk uttalelse har\n\nVladimir Putin signalisert "
+                "sin vilje til å organisere et møte.",
+                "Putin tilbyr møter\n\nI en fersk uttalelse har Vladimir Putin signalisert "
+                "sin vilje til å organisere et møte.", language="nb"),
+        Example("The talks, which had stalled for\n\nweeks, resumed on Monday.",
+                "The talks, which had stalled for weeks, resumed on Monday."),
+        Example("Konteksten av krigsforhandlingene\n\nI løpet av de siste ukene har Russland "
+                "forsterket luftangrepene.", kind="clean", language="nb"),
+        Example("What Comes Next for the\n\nThe talks resumed on Monday.", kind="clean"),
+        Example("In his memoir he wrote:\n\n“It was not a speech.”", kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        paras = doc.paragraphs()
+        words = continuation_words(user_files(doc))
+        extra = user_files(doc)
+        for a, b in itertools.pairwise(paras):
+            last_line = a.text.rsplit("\n", 1)[-1].strip()
+            first_line = b.text.split("\n", 1)[0].strip()
+            if not last_line or not first_line or SENTENCE_END_RE.search(last_line):
+                continue
+            if regex.search(r"[,\-–—(\[„“\"«]$", last_line) and not last_line.endswith(","):
+                continue
+            if match_residue(last_line, extra) or match_residue(first_line, extra):
+                continue
+            if parse_metadata(last_line, extra) or find_credit(last_line, extra):
+                continue
+            tail = WORD_RE.findall(last_line)
+            if not tail:
+                continue
+            last_word = tail[-1]
+            starts_lower = bool(regex.match(r"\p{Ll}", first_line))
+            conf = 0.0
+            if last_line.endswith(","):
+                conf = 0.95 if starts_lower else 0.8
+            elif starts_lower and len(tail) >= 2:
+                conf = 0.95
+            elif (strength := words.get(last_word)) and len(tail) >= 3 \
+                    and not looks_title_case(last_line) and regex.match(r"\p{L}", first_line):
+                conf = 0.95 if strength == "strong" else 0.7
+            if conf:
+                yield self.change(a.end, b.start, " ", confidence=conf,
+                                  message=f"paragraph broken after {last_word!r}")
+
+
+RULES: tuple[type[Rule], ...] = (
+    PageResidue, MetadataLine, ImageAltText, PhotoCredit, DuplicateTitle, BrokenParagraph,
+)
