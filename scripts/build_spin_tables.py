@@ -96,7 +96,8 @@ def inflections(base: str, exc_rev: dict[str, list[str]]) -> dict[str, str]:
     else:
         out[stem + "ed"] = "ed"
     out[stem + "ing"] = "ing"
-    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+    if (len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou"
+            and base[-3] not in "aeiou"):
         out[base + base[-1] + "ed"] = "ed"
         out[base + base[-1] + "ing"] = "ing"
     out[stem + "er"] = "er"
@@ -144,7 +145,9 @@ def main() -> int:
     for _, words in mythes:
         head, rest = words[0].lower(), words[1:]
         plain = {w.lower() for w in rest if "(" not in w and single(w)}
-        annotated = {re.sub(r" \(.*\)$", "", w).lower() for w in rest if "(" in w}
+        # antonyms are annotated too: never a synonym (``black`` is not ``white``)
+        annotated = {re.sub(r" \((generic|similar|related) term\)$", "", w).lower()
+                     for w in rest if re.search(r" \((generic|similar|related) term\)$", w)}
         annotated = {w for w in annotated if single(w)}
         if single(head):
             for w in plain:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +29,7 @@ from importlib import resources
 import regex
 import wordfreq
 
-from newsfix.aligned import Change
+from newsfix.aligned import Change, Span
 from newsfix.document import Document
 from newsfix.rules.base import Example, Rule
 
@@ -53,8 +53,12 @@ BACKOFF = 0.4
 MAX_WORD_ZIPF = 6.0
 #: Candidates rarer than this (Zipf) are not what news writers wrote.
 MIN_CAND_ZIPF = 3.3
+#: Candidates this frequent are function words (``cost`` and ``be`` share a synset).
+MAX_CAND_ZIPF = 6.6
 #: Log10 gain a synonym needs over the written word for a spot.
 STRONG_GAIN = 2.0
+#: Log10 gain a strong spot needs (a thousandfold more probable context).
+APPLY_GAIN = 3.0
 #: Minimum bigram count for a candidate's context to count as attested.
 ATTESTED = 1.0e5
 #: A document shows spin when it has at least this many strong spots ...
@@ -137,7 +141,7 @@ class Token:
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Words of a paragraph with whether each sits inside a quotation."""
-    out = []
+    out: list[Token] = []
     quoted = False
     pos = 0
     prev_end = 0
@@ -208,14 +212,14 @@ def spin_spots(text: str, offset: int = 0) -> list[Spot]:
     >>> spin_spots("The talks ended last week.")
     []
     """
-    syn, loose = synonym_tiers()
+    syn = synonym_tiers()[0]  # close synonyms only: looser terms misfire on clean text
     toks = tokens(text, offset)
     out = []
     for i, t in enumerate(toks):
         w = t.lower
         if w not in syn or (t.text[:1].isupper() and not t.sentence_start):
             continue
-        if t.text.isupper() and len(t.text) > 1 or _zipf(w) >= MAX_WORD_ZIPF:
+        if (t.text.isupper() and len(t.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
             continue
         left = toks[i - 1].lower if i and _joined(text, toks[i - 1], t, offset) \
             and not t.sentence_start else None
@@ -225,15 +229,16 @@ def spin_spots(text: str, offset: int = 0) -> list[Spot]:
             continue
         base, lw, rw = _score(left, w, right)
         best: tuple[float, str, bool] | None = None
-        close = set(syn[w])
-        for c in syn[w] + loose[w]:
-            if _zipf(c) < MIN_CAND_ZIPF:
+        for c in syn[w]:
+            # Spinners swap a common word for a rarer synonym: the original is
+            # the more frequent word (``said`` for ``stated``, ``last`` for ``final``).
+            if not max(MIN_CAND_ZIPF, _zipf(w)) <= _zipf(c) < MAX_CAND_ZIPF:
                 continue
             s, lc, rc = _score(left, c, right)
             gain = s - base
             if gain < STRONG_GAIN:
                 continue
-            strong = (c in close and left is not None and right is not None
+            strong = (gain >= APPLY_GAIN and left is not None and right is not None
                       and lc >= ATTESTED and rc >= ATTESTED and lw == 0 and rw == 0)
             if best is None or (strong, gain) > (best[2], best[0]):
                 best = (gain, c, strong)
@@ -283,10 +288,16 @@ def document_spin(doc: Document, languages: frozenset[str]) -> tuple[bool, list[
         return cached[1], cached[2]
     spots: list[Spot] = []
     words = signals = 0
+    # Names SPUN_NAME already repaired are evidence too: keep them by source span.
+    names_seen: set[tuple[int, int]] = doc.notes.setdefault("spin_names", set())
     for p in doc.paragraphs_in(languages):
         spots.extend(spin_spots(p.text, p.start))
         words += _word_count(p.text)
-        signals += article_mismatches(p.text) + len(list(_name_matches(p.text, p.start)))
+        signals += article_mismatches(p.text)
+        for a, b, _, _ in _name_matches(p.text, p.start):
+            src = doc.aligned.to_source(Span(a, b))
+            names_seen.add((src.start, src.end))
+    signals += len(names_seen)
     strong = sum(1 for s in spots if s.strong and not s.token.quoted)
     spun = bool(words) and signals >= 1 and signals + strong >= MIN_SPOTS and \
         100.0 * (signals + strong) / words >= MIN_DENSITY
@@ -297,11 +308,12 @@ def document_spin(doc: Document, languages: frozenset[str]) -> tuple[bool, list[
 class SpunWord(Rule):
     """Restore a word a spinner replaced by a thesaurus synonym, judged by its bigram context.
 
-    Safe because it acts only in documents that show spin (several words per
-    hundred whose written form has no attested left or right bigram while a
-    thesaurus synonym has both), and applies a change only at such a spot,
-    never inside a quotation; weaker spots in a spun document become
-    suggestions, and clean text (few or no spots) gets nothing.
+    Safe because it acts only in documents that show spin (spun names, ``a``
+    before a vowel-sound word, and spots where the written word has no attested
+    left or right bigram while a close synonym has both and is a thousandfold
+    more probable); it applies a change only where such a spot recurs in the
+    document, never inside a quotation; other spots in a spun document become
+    suggestions, and clean text gets nothing.
     """
 
     id = "SPUN_WORD"
@@ -310,12 +322,13 @@ class SpunWord(Rule):
     languages = frozenset({"en"})
     description = "word replaced by a synonym (spun text)"
     examples = (
-        Example("The talks ended final week. Officials stated the battle had stalled. "
-                "The envoy met final week with the minister to debate the plan.",
-                "The talks ended last week. Officials said the battle had stalled. "
-                "The envoy met last week with the minister to debate the plan."),
-        Example("The talks ended last week. Officials said the war had stalled. "
-                "The envoy met last week with the minister to discuss the plan.",
+        Example("Output fell within the yr earlier than the war. Ties returned to a extra "
+                "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
+                "Output fell within the year earlier than the war. Ties returned to a extra "
+                "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
+                note="the second `yr` ends a sentence: one context only, so a suggestion"),
+        Example("Output fell in the year before the war. Ties returned to a more normal "
+                "footing in August last year. Kyiv has all but lost a valuable chip.",
                 kind="clean"),
         Example("He stated that the final week of the season was a battle.", kind="clean"),
     )
@@ -324,10 +337,13 @@ class SpunWord(Rule):
         spun, spots = document_spin(doc, self.languages)
         if not spun:
             return
+        # Spinners are consistent: a pair seen once may be a rare but right word
+        # (``a regular footing``), one seen twice or more is the spinner's habit.
+        pairs = Counter((s.token.lower, s.candidate.lower()) for s in spots)
         for s in spots:
             if s.token.quoted:
                 continue
-            if s.strong:
+            if s.strong and pairs[s.token.lower, s.candidate.lower()] >= 2:
                 yield self.change(s.token.start, s.token.end, s.candidate, confidence=0.92,
                                   message=f"spun word: {s.token.text!r} for {s.candidate!r}")
             else:
@@ -347,9 +363,9 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     >>> match_name("White House".split()) is None
     True
     """
+    n = len(words)
     syn = synonyms()
     index = names()
-    n = len(words)
     lower = [w.lower() for w in words]
     found: set[tuple[str, ...]] = set()
     for i, w in enumerate(lower):
@@ -364,8 +380,8 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
         by_syn = sum(a != b and b in syn and a in syn[b] for a, b in zip(nl, lower))
         free = n - same - by_syn
         content = [b for b in lower if b not in {"of", "for", "on", "and", "the", "de"}]
-        if free > (1 if n >= 3 else 0) or not by_syn:
-            continue
+        if free > (1 if n >= 3 else 0) or not by_syn or not same:
+            continue  # ``White Horse`` is not ``Pearl Buck``: one word must stay
         if free and (same < 1 or len(content) < 3):
             continue
         best.append((free * 2 + by_syn, name))
@@ -404,6 +420,8 @@ class SpunName(Rule):
     def find(self, doc: Document) -> Iterable[Change]:
         for p in doc.paragraphs_in(self.languages):
             for a, b, spun, name in _name_matches(p.text, p.start):
+                src = doc.aligned.to_source(Span(a, b))
+                doc.notes.setdefault("spin_names", set()).add((src.start, src.end))
                 yield self.change(a, b, name, confidence=0.95,
                                   message=f"spun name: {spun!r} for {name!r}")
 
@@ -423,6 +441,10 @@ def _name_matches(text: str, offset: int) -> Iterator[tuple[int, int, str, str]]
             while j > i + 1:  # longest run first
                 sub = [w.group() for w in words[i:j]]
                 name = match_name(sub)
+                if name is not None and len(sub) == 2 and not (
+                        big.get((name[0].lower(), name[1].lower()), 0) >= ATTESTED
+                        and (sub[0].lower(), sub[1].lower()) not in big):
+                    name = None  # a two-word name must be a common phrase, its variant not
                 if name is not None and all(_spun_pair(a, b, big, k, sub, name)
                                             for k, (a, b) in enumerate(zip(sub, name))):
                     a, b = start + words[i].start(), start + words[j - 1].end()
