@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from newsfix.rules import characters, english, layout, unicode, whitespace
+from newsfix.rules import characters, english, layout, spin, unicode, whitespace
 from newsfix.rules.base import CATEGORIES, STAGES, Example, Rule
 
 __all__ = ["CATEGORIES", "MODULES", "STAGES", "Example", "Rule", "get_rule", "registry"]
 
-MODULES = (unicode, layout, characters, whitespace, english)
+MODULES = (unicode, layout, characters, whitespace, english, spin)
 
 
 @cache
