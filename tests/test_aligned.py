@@ -178,3 +178,12 @@ def test_edit_round_trips_through_dict() -> None:
     t.apply([Change(0, 1, "A", rule="U", category="case")])
     for e in t.edits:
         assert Edit.from_dict(e.to_dict()) == e
+
+
+def test_merged_edit_is_named_by_its_last_non_housekeeping_step() -> None:
+    t = AlignedText("close\n\n\nText")
+    t.apply([Change(0, 6, "", rule="PAGE_RESIDUE", category="boilerplate")])
+    t.apply([Change(0, 2, "", rule="DOCUMENT_EDGES", category="spacing")])
+    (e,) = t.edits
+    assert (e.rule, e.category, e.before) == ("PAGE_RESIDUE", "boilerplate", "close\n\n\n")
+    assert [s.rule for s in e.steps] == ["PAGE_RESIDUE", "DOCUMENT_EDGES"]

@@ -159,8 +159,9 @@ class Edit:
 
     ``steps`` is empty for an edit made by one rule; when several rules touched
     overlapping text it lists each contribution in order, and ``rule``,
-    ``category`` and ``message`` are those of the last step while
-    ``confidence`` is the lowest of them.
+    ``category`` and ``message`` are those of the last step that is not
+    whitespace housekeeping (else of the last step), while ``confidence`` is
+    the lowest of them.
     """
 
     rule: str
@@ -337,16 +338,18 @@ class AlignedText:
             absorbed.clear()
             if before == after:
                 return  # the changes undid earlier edits: nothing left to record
+            primary = _primary(steps) if steps else Step(
+                last.rule, last.category, "", "", last.confidence, last.message)
             edit = Edit(
-                rule=last.rule,
-                category=last.category,
+                rule=primary.rule,
+                category=primary.category,
                 source=Span(src_lo, src_hi),
                 output=Span(out_lo, out_lo + len(after)),
                 before=before,
                 after=after,
                 confidence=min([*(c.confidence for c in contributing),
                                 *(e.confidence for e in absorbed_all)]),
-                message=last.message,
+                message=primary.message,
                 steps=steps,
             )
             merged.append(edit)
@@ -473,6 +476,20 @@ class AlignedText:
             last = e.source.end
         out.append(self.source[last:])
         return "".join(out)
+
+
+#: Categories of housekeeping steps that do not name a merged edit when a
+#: more telling step took part (boilerplate removal followed by blank-line
+#: collapse is a boilerplate edit).
+HOUSEKEEPING = frozenset({"spacing"})
+
+
+def _primary(steps: tuple[Step, ...]) -> Step:
+    """The step that names a merged edit: the last one that is not housekeeping."""
+    for step in reversed(steps):
+        if step.category not in HOUSEKEEPING:
+            return step
+    return steps[-1]
 
 
 def _shifted(edit: Edit, shift: int) -> Edit:
