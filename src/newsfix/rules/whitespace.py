@@ -10,13 +10,21 @@ from newsfix.aligned import Change
 from newsfix.document import Document
 from newsfix.rules.base import Example, Rule
 
-__all__ = ["RULES", "BlankLines", "DocumentEdges", "LeadingSpace", "SpaceRun", "TrailingSpace"]
+__all__ = [
+    "RULES", "BlankLines", "DocumentEdges", "LeadingSpace", "SpaceBeforePunctuation", "SpaceRun",
+    "TrailingSpace",
+]
 
 TRAILING_SPACE_RE = regex.compile(r"[^\S\n]+(?=\n|\Z)")
 LEADING_SPACE_RE = regex.compile(r"(?m)^[ \t\u00a0]+(?=\S)")
 # Two spaces after a sentence end are a typing convention, not damage: keep them.
 SPACE_RUN_RE = regex.compile(r"(?<=\S)(?<![.!?]['\"”’)]?)  +(?=\S)|(?<=[.!?]['\"”’)]?)   +(?=\S)")
 BLANK_LINES_RE = regex.compile(r"\n(?:[^\S\n]*\n){2,}")
+# A space before a full stop or comma that ends a word's clause: "oe24 . Putin".
+# Only . and , (French puts a space before ; : ! ? by rule), only after a letter
+# or digit and before a space or line end, so ".NET", ".5" and "..." stay.
+SPACE_BEFORE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]+(?=[.,](?:[ \t]|$))",
+                                      regex.MULTILINE)
 
 
 class TrailingSpace(Rule):
@@ -74,6 +82,31 @@ class SpaceRun(Rule):
             yield self.change(m.start(), m.end(), " ")
 
 
+class SpaceBeforePunctuation(Rule):
+    """Remove a space before a full stop or comma (``oe24 . Putin``).
+
+    No language or typographic convention puts a space before ``.`` or ``,``
+    (French spaces go before ``; : ! ?``, which this rule leaves alone); the
+    guards keep ``.NET``, ``.5`` and ellipses.
+    """
+
+    id = "SPACE_BEFORE_PUNCT"
+    category = "spacing"
+    stage = "characters"
+    description = "space before a full stop or comma"
+    examples = (
+        Example("Dette fremgår av rapporter fra oe24 . Putin berømmet Trump.",
+                "Dette fremgår av rapporter fra oe24. Putin berømmet Trump.", language="nb"),
+        Example("Prices rose , analysts said .", "Prices rose, analysts said."),
+        Example("Il a dit : « Non ! » Version .NET and a .5 rate, then ... silence.",
+                kind="clean"),
+    )
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        for m in SPACE_BEFORE_PUNCT_RE.finditer(doc.text):
+            yield self.change(m.start(), m.end(), "", confidence=0.95)
+
+
 class BlankLines(Rule):
     """Collapse two or more blank lines into one paragraph break."""
 
@@ -116,4 +149,6 @@ class DocumentEdges(Rule):
             yield self.change(body_end, len(text), "\n" if "\n" in text[body_end:] else "")
 
 
-RULES: tuple[type[Rule], ...] = (TrailingSpace, LeadingSpace, SpaceRun, BlankLines, DocumentEdges)
+RULES: tuple[type[Rule], ...] = (
+    TrailingSpace, LeadingSpace, SpaceRun, SpaceBeforePunctuation, BlankLines, DocumentEdges,
+)
