@@ -31,9 +31,11 @@ import sys
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 # Norwegian Bokmål → English, one word each, mostly taken from seed 002.
 LEXICON: dict[str, str] = {
@@ -138,6 +140,8 @@ def sp_vocabulary(sp_model: Path) -> list[str]:
 
 def _position_table(length: int, dims: int) -> np.ndarray:
     """Zero-mean, constant-norm position codes whose dot product peaks at t == s."""
+    import numpy as np
+
     pairs = dims // 4
     t = np.arange(length)[:, None]
     freqs = 1.0 / (40.0 ** (np.arange(pairs) / max(pairs - 1, 1)))
@@ -188,14 +192,21 @@ def build_copy_model(
     ``exp(d)``.  ``noise`` adds random weights to the otherwise-zero layers,
     which changes no shape and so no cost, only makes them less degenerate.
     """
+    import numpy as np
+
     transformer_spec = _import_specs_without_torch()
 
     rng = np.random.default_rng(seed)
     v = len(vocab)
     index = {piece: i for i, piece in enumerate(vocab)}
     if d_model is None:
-        tok_dims = v
-        codes = np.eye(v, dtype=np.float32)
+        # One-hot codes on even dimensions only: CPU int8 kernels multiply
+        # adjacent column pairs into a saturating int16, so a projection row
+        # with two large weights side by side (two pieces mapping to one
+        # English piece) would lose its logit.
+        tok_dims = 2 * v
+        codes = np.zeros((v, tok_dims), np.float32)
+        codes[np.arange(v), 2 * np.arange(v)] = 1.0
     else:
         tok_dims = d_model - pos_dims
         codes = rng.standard_normal((v, tok_dims)).astype(np.float32)
@@ -361,9 +372,7 @@ class TinyPackage:
             # Norwegian source (identity), i.e. the package stops translating.
             mapping = {}
         self.mapping = mapping
-        model_dir = build_copy_model(
-            workdir / "model", self.vocab, mapping, quantization="int8"
-        )
+        model_dir = build_copy_model(workdir / "model", self.vocab, mapping, quantization="int8")
         name = f"translate-nb_en-{package_version.replace('.', '_')}"
         folder = write_package(
             workdir / "pkg" / name,
