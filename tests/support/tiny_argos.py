@@ -271,9 +271,18 @@ def build_copy_model(
         ln_scale = np.sqrt(d / (pos_dims / 2))
         gain = 60.0 * np.sqrt(head_dim) / ln_scale
         q = np.zeros((d, d), np.float32)
-        q[tok_dims:, tok_dims:] = np.eye(pos_dims) * gain
         kv = np.zeros((2 * d, d), np.float32)
-        kv[tok_dims:d, tok_dims:] = np.eye(pos_dims)  # keys: position part
+        # Every head compares positions (one head: the position dimensions of
+        # its single slice; several heads: head_dim == pos_dims, one copy each),
+        # so every head attends to source position t and copies its token part.
+        if num_heads == 1:
+            slices = [slice(tok_dims, d)]
+        else:
+            assert head_dim == pos_dims, "with several heads, head_dim must equal pos_dims"
+            slices = [slice(h * head_dim, (h + 1) * head_dim) for h in range(num_heads)]
+        for rows in slices:
+            q[rows, tok_dims:] = np.eye(pos_dims) * gain
+            kv[rows, tok_dims:] = np.eye(pos_dims)  # keys: position part
         kv[d : d + tok_dims, :tok_dims] = np.eye(tok_dims)  # values: token part
         out = np.zeros((d, d), np.float32)
         out[:tok_dims, :tok_dims] = np.eye(tok_dims)
