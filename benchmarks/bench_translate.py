@@ -4,7 +4,7 @@ Builds (in a temp dir, nothing committed) a base-size argos package: a
 SentencePiece unigram model with an 8k vocabulary trained on pseudo-Norwegian
 text sampled from wordfreq's Bokmål word list, and a 6+6-layer, d=512,
 8-head, FFN 2048 CTranslate2 Transformer (int8, as published argos packages
-are) with random weights plus the copy path of ``tests/support/tiny_argos``,
+are) with random weights plus the copy path of ``tests/support/tiny_argos.py``,
 so that it emits one token per source token and then ``</s>`` — the output
 length of a real translator, which is what decoding cost depends on.  Values
 of the weights do not change the cost of CTranslate2's dense kernels.
@@ -59,7 +59,7 @@ os.environ.update(
         "ARGOS_DEVICE_TYPE": "cpu",
     }
 )
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 
 def pseudo_norwegian(rng: random.Random, n: int) -> list[str]:
@@ -77,7 +77,7 @@ def pseudo_norwegian(rng: random.Random, n: int) -> list[str]:
 
 def build_package(vocab_size: int, layers: int) -> tuple[Path, list[str]]:
     """Build the base-size package in WORK; return its zip path and text for training."""
-    from support import tiny_argos
+    from tests.support import tiny_argos
 
     rng = random.Random(1)
     corpus = pseudo_norwegian(rng, 30000)

@@ -30,13 +30,13 @@ from newsfix.translate import (
     models,
     split_sentences,
 )
-from support import argos_env  # sets ARGOS_*/XDG_* before argostranslate is imported
+from tests.support import argos_env  # sets ARGOS_*/XDG_* before argostranslate is imported
 
 pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
 pytest.importorskip("argostranslate")
 
-from support.tiny_argos import TinyPackage
+from tests.support.tiny_argos import TinyPackage
 
 pytestmark = pytest.mark.translate
 
