@@ -8,6 +8,10 @@ import pytest
 
 from newsfix.result import Result
 
+# Every test runs with argostranslate pointed at a private temporary home and a
+# closed loopback index: no test sees the user's models or reaches the network.
+from tests.support import argos_env  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
