@@ -128,7 +128,7 @@ def run_backend(name: str, corpus: list[tuple[str, str, list[str]]], repeat: int
                     prefix = para[:n]
                     guess = detect_language(prefix, detector=name)
                     tally(f"prefix {n}").add(lang, guess.code)
-                    ctx = detect._inherit(guess, doc, count_letters(prefix))
+                    ctx = detect._inherit(guess, doc, count_letters(prefix), prefix)
                     tally(f"prefix {n} ctx").add(lang, ctx.code)
 
     saved = detect._NORDIC

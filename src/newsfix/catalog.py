@@ -33,7 +33,11 @@ def markdown() -> str:
     lines = ["# Rules catalog", "",
              "Generated from the registry by `newsfix rules --markdown`; do not edit by hand.",
              "Rules run in this order, stage by stage. Disable one with "
-             "`--disable RULE_ID` (or a category).", ""]
+             "`--disable RULE_ID` (or a category).", "",
+             "Built in (not a rule of the registry): `TRANSLATE`, category *translation*, "
+             "stage `translate` — one edit per translated sentence, applied whatever the "
+             "threshold; turned off by `--no-translate` / `translate=False` "
+             "(see translation.md).", ""]
     for r in catalog():
         langs = ", ".join(r["languages"])  # type: ignore[arg-type]
         lines += [f"## `{r['id']}`", "",
