@@ -71,6 +71,12 @@ class Document:
     review: list[tuple[Span, str]] = field(default_factory=list)
     #: Scratch space where rules share document-level knowledge (learnt names…).
     notes: dict[str, Any] = field(default_factory=dict)
+    # Caches keyed by object identity: the text (immutable str) and the
+    # languages list (stages replace it, never mutate it in place).
+    _paragraph_cache: tuple[str, list[LanguageRecord], list[Paragraph]] | None = field(
+        default=None, repr=False, compare=False)
+    _starts_cache: tuple[list[LanguageRecord], list[int]] | None = field(
+        default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -94,6 +100,9 @@ class Document:
         [('One.', 'en'), ('Two.', 'en')]
         """
         text = self.text
+        cached = self._paragraph_cache
+        if cached is not None and cached[0] is text and cached[1] is self.languages:
+            return list(cached[2])
         out = []
         pos = 0
         for m in [*PARAGRAPH_BREAK_RE.finditer(text), None]:
@@ -109,7 +118,8 @@ class Document:
             if m is None:
                 break
             pos = m.end()
-        return out
+        self._paragraph_cache = (text, self.languages, out)
+        return list(out)
 
     def paragraphs_in(self, languages: frozenset[str]) -> Iterator[Paragraph]:
         """The paragraphs whose current language is one of ``languages`` (``*``: all)."""
@@ -130,7 +140,9 @@ class Document:
         if not self.languages:
             return self.language, self.language, self.language_confidence, False
         src = self.aligned.to_source(span)
-        starts = [r.source.start for r in self.languages]
+        if self._starts_cache is None or self._starts_cache[0] is not self.languages:
+            self._starts_cache = (self.languages, [r.source.start for r in self.languages])
+        starts = self._starts_cache[1]
         k = max(bisect.bisect_right(starts, src.start) - 1, 0)
         best, best_overlap = None, -1
         for r in self.languages[k:]:

@@ -44,6 +44,9 @@ def at_sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] == "\n" or text[i] in _ENDERS
 
 
+URLISH_RE = regex.compile(r"[@/#_\\=]|\.\p{L}|www|\p{L}\.\p{L}")
+
+
 def in_url(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` sits inside a URL, e-mail address, handle or path.
 
@@ -57,7 +60,7 @@ def in_url(text: str, start: int, end: int) -> bool:
     while b < len(text) and not text[b].isspace():
         b += 1
     chunk = text[a:b]
-    return bool(regex.search(r"[@/#_\\=]|\.\p{L}|www|\p{L}\.\p{L}", chunk))
+    return bool(URLISH_RE.search(chunk))
 
 
 def match_case(model: str, word: str) -> str:

@@ -39,6 +39,8 @@ TITLE_WORDS = frozenset(
 NEXT_RE = regex.compile(r"[^\S\n]+(\p{L}[\p{L}'’-]*|\d)")
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
 
+POSSESSIVE_SUFFIX_RE = regex.compile(r"['’]s$")
+
 
 def _title_line(text: str, pos: int) -> bool:
     """Whether the line around ``pos`` is a headline in title case (most words capitalised)."""
@@ -91,7 +93,7 @@ class NameCase(Rule):
                 caps[w] += 1
         for para in doc.paragraphs_in(self.languages):
             for m in WORD_RE.finditer(para.text):
-                tok = regex.sub(r"['’]s$", "", m.group())  # `ukraine's` -> `ukraine`
+                tok = POSSESSIVE_SUFFIX_RE.sub("", m.group())  # `ukraine's` -> `ukraine`
                 if not tok.islower() or len(tok) < 3 or not tok.isalpha():
                     continue
                 start = para.start + m.start()
