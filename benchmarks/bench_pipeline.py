@@ -31,7 +31,7 @@ def corpus(copies: int) -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in files * copies)
 
 
-def best(fn, repeat: int) -> float:  # noqa: ANN001
+def best(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -48,7 +48,7 @@ def stage_times(text: str, detector: str) -> dict[str, float]:
         for rule in stage.rules:
             orig = rule.find
 
-            def timed(doc, _orig=orig, _name=stage.name):  # noqa: ANN001, ANN202
+            def timed(doc, _orig=orig, _name=stage.name):
                 t = time.perf_counter()
                 changes = list(_orig(doc))
                 out[_name] = out.get(_name, 0.0) + time.perf_counter() - t
