@@ -150,3 +150,13 @@ def test_json_output_matches_the_published_schema() -> None:
     broken["edits"][0]["source"] = [1]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_review_flags_are_warnings_with_line_and_column(tmp_path: Path) -> None:
+    f = tmp_path / "loop.txt"
+    f.write_text("The talks went on.\n\nThe delegations met in Istanbul in Istanbul last week.\n",
+                 encoding="utf-8")
+    p = newsfix("--no-translate", "--language", "en", str(f))
+    assert p.returncode == 0
+    assert p.stdout == "The talks went on.\n\nThe delegations met in Istanbul last week.\n"
+    assert f"{f}:3:1: machine-translation loop" in p.stderr

@@ -111,7 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             failed = True
             continue
         for w in result.warnings:
-            print(f"newsfix: warning: {item.name}: {w['message']}", file=sys.stderr)
+            where = item.name
+            if isinstance(w.get("source"), list):  # review flags point at the source
+                line, col = _line_col(result.source, int(w["source"][0]))
+                where = f"{item.name}:{line}:{col}"
+            print(f"newsfix: warning: {where}: {w['message']}", file=sys.stderr)
             untranslated |= w.get("code") == "no-translation-model"
         if args.output_dir:
             _write_output(args, item, result)
