@@ -6,14 +6,12 @@ Everything here runs offline: packages are built at test time
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -36,6 +34,7 @@ pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
 pytest.importorskip("argostranslate")
 
+from tests.support.index_server import serve_index
 from tests.support.tiny_argos import TinyPackage
 
 pytestmark = pytest.mark.translate
@@ -55,37 +54,11 @@ def tiny_v2(tmp_path_factory: pytest.TempPathFactory) -> TinyPackage:
     return TinyPackage(tmp_path_factory.mktemp("tiny2"), "1.1", flip=True)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def index_server(tmp_path_factory: pytest.TempPathFactory, tiny: TinyPackage) -> Iterator[str]:
     """Serve ``index.json`` and the tiny package on 127.0.0.1; yield the base URL."""
-    root = tmp_path_factory.mktemp("index")
-    shutil.copy(tiny.path, root / "translate-nb_en-1_0.argosmodel")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), lambda *a: _Quiet(*a, directory=str(root))
-    )
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    index = [
-        {
-            "package_version": "1.0",
-            "argos_version": "1.0",
-            "from_code": "nb",
-            "from_name": "Norwegian",
-            "to_code": "en",
-            "to_name": "English",
-            "links": [base + "translate-nb_en-1_0.argosmodel"],
-        }
-    ]
-    (root / "index.json").write_text(json.dumps(index), "utf-8")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serve_index(tmp_path_factory.mktemp("index"), tiny.path) as base:
+        yield base
 
 
 @pytest.fixture(autouse=True)

@@ -103,6 +103,23 @@ def test_without_a_model_the_text_is_cleaned_and_a_warning_names_the_command(
     assert r.language["output"] == "nb"
 
 
+def test_auto_install_option_installs_from_the_index_on_first_need(
+        none_installed: None, tiny: TinyPackage, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from argostranslate import settings
+
+    from tests.support.index_server import serve_index
+
+    with serve_index(tmp_path, tiny.path) as base:
+        monkeypatch.setattr(settings, "remote_package_index", base + "index.json")
+        monkeypatch.delenv("NEWSFIX_AUTO_INSTALL", raising=False)
+        r = fix_and_trace(SEED_002.read_bytes())  # not opted in: untranslated
+        assert r.language["output"] == "nb"
+        r = fix_and_trace(SEED_002.read_bytes(), auto_install=True)
+    assert r.language["output"] == "en" and "Putin offers Trump" in r.text
+    assert not contract_violations(r)
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "newsfix.cli", *args], capture_output=True,
                           text=True, check=False, env={**os.environ, **argos_env.ENV}, cwd=ROOT)

@@ -203,8 +203,10 @@ def translate_stage(doc: Document) -> None:
 
     for lang, paras in todo.items():
         try:
+            # auto_install None defers to NEWSFIX_AUTO_INSTALL; True opts in here.
             translator = Translator.load(lang, target, device=doc.config.device,
-                                         beam_size=doc.config.beam_size)
+                                         beam_size=doc.config.beam_size,
+                                         auto_install=doc.config.auto_install or None)
         except TranslationUnavailable as exc:
             doc.warn("no-translation-model", str(exc), language=lang,
                      paragraphs=len(paras))
