@@ -132,3 +132,40 @@ def test_change_spans_are_validated() -> None:
 def test_config_is_frozen_and_replaceable() -> None:
     cfg = FixConfig()
     assert replace(cfg, threshold=0.5).threshold == 0.5 and cfg.threshold == 0.9
+
+
+class _Sic(Rule):
+    """Test rule: 'Its' -> "It's" wherever it stands."""
+
+    id = "TEST_ITS"
+    category = "apostrophe"
+    stage = "repair"
+    languages = frozenset({"en"})
+    examples = (Example("Its over.", "It's over."),)
+
+    def find(self, doc: Document):
+        i = doc.text.find("Its ")
+        while i >= 0:
+            yield self.change(i, i + 3, "It's", confidence=0.97)
+            i = doc.text.find("Its ", i + 1)
+
+
+def test_repairs_inside_quotes_need_the_same_damage_outside() -> None:
+    pipe = Pipeline.default([_Sic()])
+    cfg = FixConfig(**EN)
+    quoted_only = 'The sign read: "Its not what you think." [sic]'
+    r = pipe.run(quoted_only, cfg)
+    assert r.text == quoted_only  # left alone, only suggested
+    assert [(s.rule, s.after) for s in r.suggestions] == [("TEST_ITS", "It's")]
+    assert "inside a quotation" in r.suggestions[0].message
+    damaged = 'Its clear, he said. “Its over,” she added.'
+    assert pipe.run(damaged, cfg).text == 'It\'s clear, he said. “It\'s over,” she added.'
+
+
+def test_review_flags_are_not_repeated() -> None:
+    from newsfix.aligned import AlignedText
+
+    doc = Document(AlignedText("word word"))
+    doc.flag_review(Span(0, 4), "why")
+    doc.flag_review(Span(0, 4), "why")
+    assert len(doc.review) == 1

@@ -18,10 +18,12 @@ import regex
 from newsfix.aligned import AlignedText, Span
 from newsfix.config import FixConfig
 
-__all__ = ["PARAGRAPH_BREAK_RE", "Document", "LanguageRecord", "Paragraph"]
+__all__ = ["PARAGRAPH_BREAK_RE", "QUOTE_MARK_RE", "Document", "LanguageRecord", "Paragraph"]
 
 #: A paragraph break: a newline, optional horizontal space, another newline.
 PARAGRAPH_BREAK_RE = regex.compile(r"\n[^\S\n]*\n\s*")
+#: Double quotation marks (single ones are indistinguishable from apostrophes).
+QUOTE_MARK_RE = regex.compile(r'["“”«»„]')
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class Document:
         default=None, repr=False, compare=False)
     _starts_cache: tuple[list[LanguageRecord], list[int]] | None = field(
         default=None, repr=False, compare=False)
+    _quote_cache: tuple[str, list[Span]] | None = field(default=None, repr=False,
+                                                         compare=False)
 
     @property
     def text(self) -> str:
@@ -121,6 +125,46 @@ class Document:
         self._paragraph_cache = (text, self.languages, out)
         return list(out)
 
+    def quotations(self) -> list[Span]:
+        """Spans of the current text inside double quotation marks, marks included.
+
+        Pairs ``“…”``, ``«…»``, ``„…“`` and straight ``"…"`` within a
+        paragraph; a quotation still open at the end of its paragraph (the
+        convention for a quote running on into the next one) extends to the
+        paragraph's end.
+
+        >>> doc = Document(AlignedText('He said: “Its fine.” Then "no" and «oui».'))
+        >>> [doc.text[s.slice] for s in doc.quotations()]
+        ['“Its fine.”', '"no"', '«oui»']
+        """
+        text = self.text
+        if self._quote_cache is not None and self._quote_cache[0] is text:
+            return self._quote_cache[1]
+        spans: list[Span] = []
+        for para in self.paragraphs():
+            low9 = "„" in para.text  # German style: „ opens and “ closes
+            opened: int | None = None
+            opener = ""
+            for m in QUOTE_MARK_RE.finditer(para.text):
+                mark, pos = m.group(), para.start + m.start()
+                if opened is None:
+                    if mark in "“«„\"" and not (low9 and mark == "“"):
+                        opened, opener = pos, mark
+                    continue
+                closes = (mark == "\"" and opener == "\"") or (mark == "”" and opener == "“") \
+                    or (mark == "»" and opener == "«") or (mark == "“" and opener == "„")
+                if closes:
+                    spans.append(Span(opened, pos + 1))
+                    opened = None
+            if opened is not None:
+                spans.append(Span(opened, para.end))
+        self._quote_cache = (text, spans)
+        return spans
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies inside a quotation (see :meth:`quotations`)."""
+        return any(q.start < start and end <= q.end for q in self.quotations())
+
     def paragraphs_in(self, languages: frozenset[str]) -> Iterator[Paragraph]:
         """The paragraphs whose current language is one of ``languages`` (``*``: all)."""
         for p in self.paragraphs():
@@ -157,8 +201,13 @@ class Document:
         return current, best.language, best.confidence, best.translated
 
     def flag_review(self, span: Span, reason: str) -> None:
-        """Mark a span of the current text for human review (kept in source coordinates)."""
-        self.review.append((self.aligned.to_source(span), reason))
+        """Mark a span of the current text for human review (kept in source coordinates).
+
+        A flag already raised for the same source span and reason is not repeated.
+        """
+        flag = (self.aligned.to_source(span), reason)
+        if flag not in self.review:
+            self.review.append(flag)
 
     def warn(self, code: str, message: str, **details: Any) -> None:
         """Record a warning; ``code`` is a stable kebab-case identifier."""

@@ -9,7 +9,7 @@ idempotent.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span
@@ -134,10 +134,11 @@ def _run_rule(doc: Document, rule: Rule, suggestions: list[_Suggestion]) -> bool
     """Apply one rule's changes (or demote them to suggestions); True if the text changed."""
     threshold = doc.config.threshold
     paragraphs = doc.paragraphs() if "*" not in rule.languages else []
+    changes = [c for c in rule.find(doc)
+               if not paragraphs or _in_languages(c, paragraphs, rule.languages)]
+    changes = _guard_quotations(doc, rule, changes, threshold)
     apply: list[Change] = []
-    for change in rule.find(doc):
-        if paragraphs and not _in_languages(change, paragraphs, rule.languages):
-            continue  # the rule does not speak the language of that paragraph
+    for change in changes:
         if change.force or (change.confidence >= threshold and not change.suggest_only):
             apply.append(change)
         else:
@@ -154,6 +155,30 @@ def _run_rule(doc: Document, rule: Rule, suggestions: list[_Suggestion]) -> bool
         return bool(doc.aligned.apply(apply))
     except ChangeConflict as exc:  # a rule bug must not lose the document
         raise RuntimeError(f"rule {rule.id} proposed conflicting changes: {exc}") from exc
+
+
+def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
+                      threshold: float) -> list[Change]:
+    """Demote a repair inside a quotation to a suggestion unless the document earns it.
+
+    A wrong fix inside a quote in a news story is worse than no fix, and a
+    quotation may hold deliberate non-standard words ("[sic]", a German
+    slogan, a band called "the the"). A repair rule's change inside quotes is
+    applied only when the same rule also repaired the same kind of damage
+    outside quotes in this document (machine-translated pages damage their
+    quotes like the rest); otherwise it is only suggested.
+    """
+    if rule.stage != "repair" or not changes:
+        return changes
+    applied_outside: set[str] = doc.notes.setdefault("repaired_outside_quotes", set())
+    inside = {id(c) for c in changes if not c.force and doc.in_quotation(c.start, c.end)}
+    if any(id(c) not in inside and c.confidence >= threshold and not c.suggest_only
+           for c in changes):
+        applied_outside.add(rule.id)
+    if not inside or rule.id in applied_outside:
+        return changes
+    return [replace(c, suggest_only=True, message=f"{c.message} (inside a quotation)")
+            if id(c) in inside else c for c in changes]
 
 
 def _in_languages(change: Change, paragraphs: list[Paragraph], languages: frozenset[str]) -> bool:
