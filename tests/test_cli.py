@@ -160,3 +160,33 @@ def test_review_flags_are_warnings_with_line_and_column(tmp_path: Path) -> None:
     assert p.returncode == 0
     assert p.stdout == "The talks went on.\n\nThe delegations met in Istanbul last week.\n"
     assert f"{f}:3:1: machine-translation loop" in p.stderr
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    for k in range(6):
+        (tmp_path / f"{k}.txt").write_text(f"Doc  {k}.\n", encoding="utf-8")
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.run([sys.executable, "-m", "newsfix.cli", "--no-translate", "--language",
+                            "en", str(tmp_path)], stdout=subprocess.PIPE, stderr=slave,
+                           check=False, env={**os.environ, "NO_COLOR": "1"})
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(master)
+    shown = b"".join(chunks).decode()
+    assert p.returncode == 0
+    assert "5/6" in shown and "[" in shown  # drawn on the terminal
+    assert p.stdout.decode().count("Doc ") == 6
+    piped = newsfix("--no-translate", "--language", "en", str(tmp_path))
+    assert "/6" not in piped.stderr  # never when stderr is not a terminal
