@@ -56,7 +56,7 @@ def test_paragraphs() -> None:
     assert all(len(r) == 5 for r in rows)
     assert rows[0][4].startswith("Putin tilbyr Trump")
     assert rows[11][4] == "Details OrtKursk, Russland Quellen"  # one line, newlines flattened
-    assert rows[12][2] == "nb*"  # 'Kommentare (0)' inherited the document language
+    assert rows[12][2] == "de"  # 'Kommentare (0)': German by its words, reported
 
 
 def test_json() -> None:
@@ -66,7 +66,8 @@ def test_json() -> None:
     assert [d["language"]["code"] for d in data] == ["nb", "da"]
     paras = data[0]["paragraphs"]
     assert paras[12]["preview"] == "Kommentare (0)"
-    assert paras[12]["language"]["inherited"] is True
+    assert paras[12]["language"]["code"] == "de"
+    assert paras[12]["language"]["inherited"] is False
     assert set(paras[0]["language"]) == {"code", "confidence", "alternatives", "inherited"}
 
 
@@ -124,7 +125,7 @@ def test_fast_detector() -> None:
     assert result.returncode == 0, result.stderr
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows[0][1] == "nb"
-    assert rows[-1][2] == "nb*" and rows[-2][2] == "nb*"
+    assert rows[-1][2] == "de" and rows[-2][2] == "de"
 
 
 def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,6 +41,8 @@ def test_clean_english_comes_back_unchanged(path: Path) -> None:
     assert r.edits == (), [(e.rule, e.before, e.after) for e in r.edits]
     assert r.suggestions == (), [(e.rule, e.before, e.after) for e in r.suggestions]
     assert r.language["source"] == "en"
+    assert r.warnings == ()
+    assert {s.language for s in r.segments} == {"en"}
 
 
 def test_there_are_enough_clean_fixtures() -> None:

@@ -310,7 +310,9 @@ def nordic_log_likelihoods(text: str) -> dict[str, float]:
 def _wordfreq_languages() -> frozenset[str]:
     from wordfreq import available_languages
 
-    return frozenset(available_languages())
+    # Japanese, Korean and Chinese need extra tokenizers (MeCab, jieba) that
+    # newsfix does not install; vocabulary checks skip them.
+    return frozenset(available_languages()) - {"ja", "ko", "zh"}
 
 
 def vocabulary_log_likelihoods(text: str, languages: Sequence[str]) -> dict[str, float]:
@@ -488,6 +490,56 @@ def detect_document(
             ranked[0][1] / total,
             tuple((code, v / total) for code, v in ranked[1 : _ALTERNATIVES + 1]),
         )
-    return document, [
-        _inherit(g, document, n, p) for g, n, p in zip(own, letters, paragraphs, strict=True)
-    ]
+    guesses = []
+    for g, n, p in zip(own, letters, paragraphs, strict=True):
+        guess = _inherit(g, document, n, p)
+        if guess.inherited or (guess.code == document.code and n < STRONG_LETTERS):
+            guess = _vocabulary_exception(p, guess, document) or guess
+        guesses.append(guess)
+    return document, guesses
+
+
+#: Languages always considered by the vocabulary check of short paragraphs:
+#: those of most page residue in European news.
+_RESIDUE_LANGUAGES = ("en", "de", "fr")
+#: Nats by which a short paragraph's vocabulary must favour another language
+#: over the document's, and over every other candidate.
+_VOCABULARY_MARGIN = 3.0
+_VOCABULARY_UNIQUE = 2.0
+
+
+def _vocabulary_exception(
+    text: str, guess: LanguageGuess, document: LanguageGuess
+) -> LanguageGuess | None:
+    """Report a short paragraph whose words clearly belong to another language.
+
+    Backends are unreliable on short lines in both directions (langdetect
+    calls ``Details / OrtKursk, Russland / Quellen`` Norwegian at 1.00 inside
+    a Norwegian article), so short paragraphs inherit the document language.
+    Word frequencies are a second opinion that does not depend on length: a
+    label like ``Quellen`` or ``Kommentare (0)`` is German by every word list.
+    The exception needs a clear winner: at least two words known to it (or
+    one long one), ahead of the document language by ``_VOCABULARY_MARGIN``
+    nats and of every other candidate by ``_VOCABULARY_UNIQUE`` — so words
+    shared by several languages (``Details``, names) never move a line.
+    """
+    known = _wordfreq_languages()
+    if document.code not in known:
+        return None
+    frequency = _word_frequency()
+    words = [w for w in _WORD_RE.findall(text.lower())
+             if any(frequency(w, lang) >= _FREQUENCY_FLOOR for lang in _RESIDUE_LANGUAGES)
+             or frequency(w, document.code) >= _FREQUENCY_FLOOR]
+    if not words or (len(words) == 1 and len(words[0]) < 8):
+        return None
+    candidates = {document.code, *_RESIDUE_LANGUAGES,
+                  *(code for code, _ in guess.alternatives)} & known
+    ll = vocabulary_log_likelihoods(" ".join(words), sorted(candidates))
+    ranked = sorted(ll.items(), key=lambda item: -item[1])
+    best, score = ranked[0]
+    if best == document.code or score - ll[document.code] < _VOCABULARY_MARGIN:
+        return None
+    if len(ranked) > 1 and score - ranked[1][1] < _VOCABULARY_UNIQUE:
+        return None
+    confidence = min(0.9, 1.0 - math.exp(-(score - ll[document.code]) / 3.0))
+    return LanguageGuess(best, confidence, ((document.code, guess.confidence),))
