@@ -30,9 +30,19 @@ FIXES = [
     ("Zelenskyy spoke. Zalelenskyy said no.", "Zelenskyy spoke. Zelenskyy said no."),
     ("Selenskyj said no.", "Zelenskyy said no."),
     ("The army of Mr. Poutins failed, Putin said.", "The army of Mr. Putin's failed, Putin said."),
-    ("since Moscow He sent soldiers", "since Moscow he sent soldiers"),
-    ("that he Generally agreed With the US proposal.",
+    ("since Moscow and He sent soldiers", "since Moscow and he sent soldiers"),
+    ("that he Generally agreed with the US proposal.",
      "that he generally agreed with the US proposal."),
+    # Residue twice after words that cannot end a sentence: the capital after a verb too.
+    ("that he Generally agreed With the US proposal; it has It also required it.",
+     "that he generally agreed with the US proposal; it has it also required it."),
+    # A preposition that cannot open a sentence there, an auxiliary that is no question.
+    ("The president spoke about the deal In his evening address.",
+     "The president spoke about the deal in his evening address."),
+    ("He warned that the army Would run out of shells.",
+     "He warned that the army would run out of shells."),
+    ("They met in the Hague Hague to talk with the industry industry industry.",
+     "They met in the Hague to talk with the industry."),
     ("Washington-Biała House says so.", "Washington-White House says so."),
     ("They met in Istanbul in Istanbul last week.", "They met in Istanbul last week."),
     ("that his administration that his administration undertakes",
@@ -48,6 +58,21 @@ UNCHANGED = [
     "The talks went well, he said.",
     "Sirhan Sirhan was held in Walla Walla. It is what it is.",
     "Ships sailed from Baton Rouge; rote learning failed.",
+    # Held-out review: foreign phrases, unusual names, a band, [sic], counted plurals.
+    "The principle of audi alteram partem applied, the scholar danah boyd said.",
+    'A speaker quoted the German phrase "Wir sind mehr" ("We are more").',
+    "The indie group the the band sold out. Mo from the the band had the last word.",
+    '"Its not what you think, its what you do." [sic] The sign (sic) said: dont stop.',
+    "The two Trumps who had tried to buy it, Donald Jr. and Eric, were outbid.",
+]
+
+#: A capital after a word that can end a sentence may be a lost full stop: suggested only.
+SUGGESTED = [
+    ("since Moscow He sent soldiers", "He", "he"),
+    ("with the head of the Commission Ursula von der Leyen In the morning she sent it.",
+     "In", "in"),
+    ("following Russia's full-scale invasion At the same time, Norway sent 800 soldiers.",
+     "At", "at"),
 ]
 
 
@@ -62,6 +87,21 @@ def test_fixes(text_in: str, text_out: str) -> None:
 def test_unchanged(text: str) -> None:
     result = run(text, enable_only=IDS)
     assert result.text == text and not result.edits and not result.suggestions
+
+
+@pytest.mark.parametrize(("text", "before", "after"), SUGGESTED)
+def test_suggested_only(text: str, before: str, after: str) -> None:
+    result = run(text, enable_only=IDS)
+    assert result.text == text and not result.edits
+    assert [(s.before, s.after) for s in result.suggestions] == [(before, after)]
+
+
+def test_house_style_lower_case_name_is_kept_but_damage_is_not() -> None:
+    style = "Poems by e.e. cummings sold well. A reading of cummings's poems drew crowds."
+    assert run(style, enable_only=IDS).text == style
+    damage = "Talks in brussels ended. In brussels, leaders backed kyiv and warsaw."
+    assert run(damage, enable_only=IDS).text == (
+        "Talks in Brussels ended. In Brussels, leaders backed Kyiv and Warsaw.")
 
 
 @pytest.mark.parametrize("path", CLEAN + DEV_CLEAN, ids=lambda p: p.name)

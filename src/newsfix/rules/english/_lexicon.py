@@ -17,12 +17,14 @@ from wordfreq import zipf_frequency
 
 __all__ = [
     "WORD_RE", "NameEntry", "at_sentence_start", "collocations", "doc_words", "en_zipf",
-    "in_url", "match_case", "names", "proper_nouns", "stray_glossary", "zipf",
+    "foreign_neighbour", "in_url", "match_case", "names", "not_english", "proper_nouns",
+    "sic_marked", "stray_glossary", "zipf",
 ]
 
 #: A word: letters (with marks), optionally joined by internal apostrophes.
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
 
+SIC_BEFORE_RE = regex.compile(r"[\[(]\s*sic\s*[\])]$", regex.IGNORECASE)
 # What may stand between a sentence end and the next word: spaces, opening quotes, brackets.
 _OPENERS = " \t\u00a0\"'“‘«»„(["
 _ENDERS = ".!?…:;\"“”«»|•*#>—–-"
@@ -35,13 +37,48 @@ def at_sentence_start(text: str, pos: int) -> bool:
     True
     >>> at_sentence_start("since Moscow He sent", 13)
     False
+    >>> at_sentence_start('"Its done." [sic] The sign', 18)
+    True
     """
     i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    sic = SIC_BEFORE_RE.search(text, 0, i + 1)
+    if sic is not None:
+        i = sic.start() - 1  # `"…" [sic] The`: the marker belongs to the sentence before
     while i >= 0 and text[i] in _OPENERS:
         if text[i] in "\"“‘«»„'([":
             return True  # a quote or bracket opens here: capitals are legitimate
         i -= 1
     return i < 0 or text[i] == "\n" or text[i] in _ENDERS
+
+
+SIC_RE = regex.compile(r"[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
+#: A sentence end with its closing quotes and brackets.
+SENTENCE_END_RE = regex.compile(r"[.!?…]+[\"'”’»)\]]*|\n")
+
+
+def sic_marked(text: str, pos: int) -> bool:
+    """Whether the sentence or quotation around ``pos`` contains or is followed by ``[sic]``.
+
+    A writer who marks a quotation ``[sic]`` keeps its errors on purpose.
+
+    >>> sic_marked('"Its not what you think." [sic] Its fine.', 1)
+    True
+    >>> sic_marked('"Its not what you think." [sic] Its fine.', 33)
+    False
+    """
+    a = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    while a < pos and text[a] in " \t\u00a0\"'”’»)]":
+        a += 1
+    lead = SIC_RE.match(text, a)
+    if lead:
+        a = lead.end()  # the previous sentence's marker
+    end = SENTENCE_END_RE.search(text, pos)
+    b = end.end() if end else len(text)
+    while b < len(text) and text[b] in " \t\u00a0":
+        b += 1  # the marker may follow the closing quote: `"…" [sic]`
+    return bool(SIC_RE.search(text, a, b) or SIC_RE.match(text, b))
 
 
 URLISH_RE = regex.compile(r"[@/#_\\=]|\.\p{L}|www|\p{L}\.\p{L}")
@@ -164,3 +201,49 @@ def collocations() -> frozenset[str]:
 def doc_words(text: str) -> Counter[str]:
     """Counts of the words of ``text`` exactly as written (case kept)."""
     return Counter(m.group() for m in WORD_RE.finditer(text))
+
+
+#: Languages whose wordfreq frequencies tell a foreign word in English text (``Wir sind mehr``).
+FOREIGN_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "nb", "sv", "da")
+_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)[^\S\n]+$")
+_AFTER_RE = regex.compile(r"[^\S\n]+(\p{L}[\p{L}\p{M}]*)")
+
+
+def not_english(word: str) -> bool:
+    """Whether ``word`` is no English word: rare in English, or far commoner in another language.
+
+    Proper nouns and single letters are never evidence either way.
+
+    >>> not_english("alteram"), not_english("mehr"), not_english("of"), not_english("annexation")
+    (True, True, False, False)
+    """
+    low = word.lower()
+    if len(low) < 2 or low in proper_nouns():
+        return False
+    en = en_zipf(low)
+    if en < 2.0:
+        return True
+    return en < 3.0 and any(zipf(low, lang) >= en + 1.0 for lang in FOREIGN_LANGS)
+
+
+def foreign_neighbour(text: str, start: int, end: int, reach: int = 1) -> bool:
+    """Whether one of the ``reach`` words either side of ``text[start:end]`` is not English.
+
+    Only words on the same line, separated by spaces alone, count: ``audi
+    alteram partem``, ``Wir sind mehr`` and ``danah boyd`` are foreign phrases
+    or unusual names, not English prose that lost a capital or kept a stray word.
+
+    >>> foreign_neighbour("the principle of audi alteram partem", 17, 21)
+    True
+    >>> foreign_neighbour("the attack on kyiv came", 14, 18)
+    False
+    """
+    a, b = start, end
+    for _ in range(reach):
+        before = _BEFORE_RE.search(text, max(0, a - 40), a)
+        after = _AFTER_RE.match(text, b)
+        if any(m is not None and not_english(m.group(1)) for m in (before, after)):
+            return True
+        a = before.start() if before else a
+        b = after.end() if after else b
+    return False

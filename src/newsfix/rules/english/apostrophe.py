@@ -17,6 +17,7 @@ from newsfix.rules.english._lexicon import (
     match_case,
     name_variants,
     proper_nouns,
+    sic_marked,
 )
 
 __all__ = ["ContractionApostrophe", "PossessiveApostrophe", "apostrophe_style"]
@@ -60,6 +61,11 @@ OWNED_NOUNS = frozenset(
      "spokesman", "spokeswoman", "spokesperson", "statement", "comments", "position", "response",
      "economy", "board", "chairman", "future", "role", "offer", "proposal", "share", "ceo",
      "director", "budget", "strategy"])
+#: Numbers and quantifiers that make the next ``Xs`` a plural (``the two Trumps``).
+PLURAL_MARKERS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "dozen", "dozens", "hundreds", "thousands", "both", "all", "several", "many", "few",
+     "other", "some", "these", "those", "various", "rival"])
 NEXT_WORD_RE = regex.compile(r"[^\S\n]+(\p{L}[\p{L}'’-]*)")
 
 
@@ -82,6 +88,16 @@ def _next_word(text: str, end: int) -> str | None:
 def _prev_word(text: str, start: int) -> str | None:
     m = regex.search(r"(\p{L}+)[^\S\n]+$", text[max(0, start - 40):start])
     return m.group(1) if m else None
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether a number or quantifier precedes the word at ``start`` (``two``, ``both``, ``3``).
+
+    >>> _counted("the two Trumps", 8), _counted("Mr. Trumps", 4)
+    (True, False)
+    """
+    m = regex.search(r"([\p{L}\p{N}]+)[^\S\n]+$", text[max(0, start - 40):start])
+    return bool(m) and (m.group(1).isdigit() or m.group(1).lower() in PLURAL_MARKERS)
 
 
 class PossessiveApostrophe(Rule):
@@ -107,6 +123,8 @@ class PossessiveApostrophe(Rule):
         Example("The comments of Mr. Trumps were striking, Mr. Trump said.",
                 "The comments of Mr. Trump's were striking, Mr. Trump said."),
         Example("The Clintons and the Obamas met the Americans; Germans said no.", kind="clean"),
+        Example("Both Trumps who had tried to buy it, the two Trumps who bid, were outbid.",
+                kind="clean"),
         Example("Iran's nuclear plans worry Israel's leaders.", kind="clean"),
         Example("The bank said the banks decision was final.",
                 "The bank said the bank's decision was final.", kind="suggest"),
@@ -126,7 +144,7 @@ class PossessiveApostrophe(Rule):
                         and tok[:-1].lower() not in proper_nouns():
                     continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
                 start, end = para.start + m.start(), para.start + m.end()
-                if in_url(text, start, end):
+                if in_url(text, start, end) or sic_marked(text, start):
                     continue
                 found = self._judge(text, tok, start, end, known)
                 if found is not None:
@@ -148,8 +166,8 @@ class PossessiveApostrophe(Rule):
             name = known.get(low) or proper_nouns().get(low)
             if name is None and low in name_variants():
                 name = stem
-            if name is None or (prev or "").lower() == "the":
-                return None  # unknown, or a family/plural (`the Trumps`)
+            if name is None or (prev or "").lower() == "the" or _counted(text, start):
+                return None  # unknown, or a family/plural (`the Trumps`, `the two Trumps`)
             if name.isupper() and len(name) > 1:
                 stem = name  # Natos -> NATO's
             titled = bool(TITLES_RE.search(text[max(0, start - 20):start]))
@@ -192,6 +210,8 @@ class ContractionApostrophe(Rule):
         Example("We dont know, and they wont say. Its not my war.",
                 "We don't know, and they won't say. It's not my war."),
         Example("As is his wont, the party kept its word; we'll see if it's well.", kind="clean"),
+        Example('The sign read: "Its not what you think, its what you do." [sic] Dont ask.',
+                "The sign read: \"Its not what you think, its what you do.\" [sic] Don't ask."),
     )
 
     def find(self, doc: Document) -> Iterable[Change]:
@@ -204,8 +224,9 @@ class ContractionApostrophe(Rule):
                 start, end = para.start + m.start(), para.start + m.end()
                 if low not in CONTRACTIONS and low not in GUARDED and low != "its":
                     continue
-                if (tok.isupper() and len(tok) > 1) or in_url(text, start, end):
-                    continue
+                if (tok.isupper() and len(tok) > 1) or in_url(text, start, end) \
+                        or sic_marked(text, start):
+                    continue  # a quotation marked `[sic]` keeps its errors
                 if low in CONTRACTIONS:
                     fixed = CONTRACTIONS[low]
                 elif low in GUARDED:

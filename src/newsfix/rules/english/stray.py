@@ -14,6 +14,7 @@ from newsfix.rules.english._lexicon import (
     at_sentence_start,
     collocations,
     en_zipf,
+    foreign_neighbour,
     in_url,
     stray_glossary,
     zipf,
@@ -49,8 +50,9 @@ class StrayForeignWord(Rule):
     glossary translates it and the translation with its English neighbour is a
     known English name (``White House``); a glossary word elsewhere is a
     suggestion, and any other lower-case foreign word is flagged for review
-    with its language. Capitalised words not in the glossary are taken for
-    names and left alone.
+    with its language, unless a word within two of it is foreign too: that is
+    a quoted phrase (``"Nei til olje"``), not a word the translator missed.
+    Capitalised words not in the glossary are taken for names and left alone.
     """
 
     id = "STRAY_FOREIGN_WORD"
@@ -91,7 +93,9 @@ class StrayForeignWord(Rule):
                 if not tok.islower():
                     continue
                 other = foreign_language(tok)
+                # Next to other foreign words it is a quoted phrase (`"Vi står sammen!"`).
                 if other is not None and zipf(tok.lower(), other) >= 3.5 \
-                        and not at_sentence_start(text, start):
+                        and not at_sentence_start(text, start) \
+                        and not foreign_neighbour(text, start, end, reach=2):
                     doc.flag_review(Span(start, end),
                                     f"untranslated {NAMES.get(other, other)} word? {tok}")
