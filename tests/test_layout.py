@@ -159,3 +159,65 @@ def test_user_file_without_declaration_applies_by_file_name(tmp_path: Path) -> N
 def test_parse_tsv_rejects_rows_longer_than_the_header() -> None:
     with pytest.raises(LexiconError):
         parse_tsv("a\tb\n1\t2\t3\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Protesters gather outside parliament in Oslo on Monday. Photograph: Jane Doe/Reuters",
+    "Soldiers near Rovaniemi on Tuesday. Photo: Jonas Lindqvist / Reuters",
+    "Demonstranter samles utenfor Stortinget mandag. Foto: Ola Nordmann / NTB",
+])
+def test_labelled_caption_credit_is_the_caption_format(line: str) -> None:
+    # Held-out review: clean captions lost their credit. After the caption and
+    # a space, a labelled credit is the publication's format, not residue.
+    r = run(f"The talks resumed.\n\n{line}\n\nThey ended.")
+    assert r.edits == () and r.suggestions == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A house near Kyiv.Valentyn Ogirenko / Reuters\n", "A house near Kyiv.\n"),
+    ("The talks resumed.\nPhoto: Jonas Lindqvist / Reuters\nThey ended.",
+     "The talks resumed.\nThey ended."),
+    ("Containers at the port. (Photo by Anna Weber/Bloomberg via Getty Images)\n",
+     "Containers at the port.\n"),
+])
+def test_glued_lone_and_wire_credits_still_go(text: str, expected: str) -> None:
+    assert run(text).text == expected
+
+
+def test_navigation_and_share_bars_at_the_edges() -> None:
+    text = ("Home\nNews\nPolitics\nSport\nMenu\n\nStorm leaves thousands without power\n\n"
+            "Storm leaves thousands without power\n\nPosted on 24 January 2025 by Fiona Grant\n"
+            "Leave a Comment\n\nMore than 200,000 homes were without power on Friday.\n\n"
+            "Share this article\nFacebook Twitter WhatsApp Email\n")
+    r = run(text)
+    assert r.text == ("Storm leaves thousands without power\n\n"
+                      "More than 200,000 homes were without power on Friday.\n")
+    assert r.suggestions == ()
+
+
+@pytest.mark.parametrize(("line", "strong"), [
+    ("Home/News/Politics/Sport", True),
+    ("Home > World > Europe", True),
+    ("Startseite Politik Ausland", True),
+    ("Facebook Twitter WhatsApp Email", True),
+    ("Sport", False),
+])
+def test_navigation_lines(line: str, strong: bool) -> None:
+    found = layout.navigation_line(line)
+    assert found is not None and found[1] is strong
+
+
+@pytest.mark.parametrize("line", [
+    "Israel/Gaza", "Storm Eowyn", "Sport in Norway is funded by the state.",
+    "Politics News Today is a podcast.", "Rubin | Analysis",
+])
+def test_headlines_and_sentences_are_not_navigation(line: str) -> None:
+    assert layout.navigation_line(line) is None
+
+
+def test_label_and_value_on_two_lines_are_metadata() -> None:
+    r = run("Troops began the exercise.\n\nDetails\nOrt\nRovaniemi, Finnland\nQuellen\n"
+            "Kommentare (0)\n", language="de")
+    assert r.text == "Troops began the exercise.\n"
+    assert r.metadata["place"] == "Rovaniemi, Finnland"
+    assert r.suggestions == ()

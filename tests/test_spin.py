@@ -19,16 +19,44 @@ def run(text: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("text_in", "text_out"), [
-    ("The White Home said on Monday it would act.", "The White House said on Monday it would act."),
+    # Two-word names need corroboration in the document: here ``a extra``.
+    ("The White Home said on Monday it would take a extra step.",
+     "The White House said on Monday it would take a extra step."),
     ("The U.N.'s Worldwide Atomic Vitality Company expressed alarm.",
      "The U.N.'s International Atomic Energy Agency expressed alarm."),
-    ("Combating within the Center East has pushed oil costs greater.",
-     "Combating within the Middle East has pushed oil costs greater."),
+    ("Combating within the Center East has pushed oil costs greater. The White Home spoke.",
+     "Combating within the Middle East has pushed oil costs greater. The White House spoke."),
     ("Officers on the Worldwide Financial Fund spoke.",
      "Officers on the International Monetary Fund spoke."),
 ])
 def test_spun_names(text_in: str, text_out: str) -> None:
     assert run(text_in).text == text_out
+
+
+@pytest.mark.parametrize("text", [
+    "The White Home said on Monday it would act.",
+    "Combating within the Center East has pushed oil costs greater.",
+    "The White Home said so. The White Home said it again.",
+])
+def test_two_word_name_alone_is_no_evidence(text: str) -> None:
+    # One two-word match, however often repeated, may be a real name one
+    # synonym away from another: neither an edit nor a suggestion.
+    r = run(text)
+    assert r.edits == () and r.suggestions == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Scotland's First Minister said the roads were closed.",
+    "Wales's First Minister, Eluned Morgan, said the White Home and the "
+    "Worldwide Atomic Vitality Company had been told.",
+    "First Minister John Swinney said the government had been in close contact.",
+])
+def test_titles_are_not_spun_names(text: str) -> None:
+    # `first` is too frequent a word for a spinner to have produced it
+    # (`Prime Minister` → `First Minister`), even in a spun document.
+    r = run(text)
+    assert "First Minister" in r.text
+    assert not [s for s in r.suggestions if "First" in s.before]
 
 
 def test_two_word_name_needs_attested_bigram() -> None:

@@ -177,6 +177,70 @@ def continuation_words(extra: tuple[str, ...] = ()) -> dict[str, str]:
     return out
 
 
+@cache
+def navigation_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """Section and menu words of navigation bars, case-folded, all languages."""
+    rows = load_tsv("layout_navigation_words.tsv", extra)
+    return frozenset(w.casefold() for r in rows for w in r["words"].split())
+
+
+@cache
+def social_networks(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """Names of share-bar buttons (social networks, e-mail, print), case-folded."""
+    return frozenset(r["name"].strip().casefold()
+                     for r in load_tsv("layout_social_networks.tsv", extra) if r["name"].strip())
+
+
+NAV_SEPARATOR_RE = regex.compile(r"[ \t]*[/|>»›][ \t]*")
+NAV_ITEM_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}&'’-]{0,19}(?: \p{Lu}[\p{L}\p{M}&'’-]{0,19}){0,2}")
+
+
+def navigation_line(text: str, extra: tuple[str, ...] = ()) -> tuple[str, bool] | None:
+    """(what, strong) when a line is a navigation bar, breadcrumb or share bar, else None.
+
+    A line made only of share-bar names (``Facebook Twitter WhatsApp Email``)
+    or only of section words (``Startseite Politik Ausland``), or a breadcrumb
+    of short capitalised items joined by ``/``, ``|``, ``>``, ``»`` or ``›``
+    that names a section word (``Home / News / Politics``). Strong (residue
+    anywhere) with two share names, three section words or a breadcrumb;
+    a single word (``Home``, ``Sport``) or two only at the page's edge, since
+    a headline may be one.
+
+    >>> navigation_line("Home/News/Politics/Sport")
+    ('breadcrumb', True)
+    >>> navigation_line("Facebook Twitter WhatsApp Email")
+    ('share bar', True)
+    >>> navigation_line("Politics")
+    ('navigation bar', False)
+    >>> navigation_line("Storm Eowyn leaves thousands without power") is None
+    True
+    >>> navigation_line("Israel/Gaza") is None
+    True
+    """
+    s = normalize_line(text)
+    if not s or len(s) > 120:
+        return None
+    raw = " ".join(text.split())
+    words = s.replace("/", " ").replace("|", " ").split()
+    social = social_networks(extra)
+    if all(w in social for w in words):
+        return "share bar", len(words) >= 2
+    items = [x for x in NAV_SEPARATOR_RE.split(LINK_MARKER_RE.sub("", raw)) if x]
+    if not items or not all(NAV_ITEM_RE.fullmatch(x) for x in items):
+        return None
+    nav = navigation_words(extra)
+    if len(items) >= 2:
+        # A breadcrumb: at least one item must be a section word, so that
+        # "Israel/Gaza" or "Rubin | Analysis" headlines stay content.
+        item_words = [w.casefold() for x in items for w in x.split()]
+        if any(w in nav for w in item_words):
+            return "breadcrumb", True
+        return None
+    if all(w.casefold() in nav for w in items[0].split()):
+        return "navigation bar", len(items[0].split()) >= 3
+    return None
+
+
 def user_files(doc: Document) -> tuple[str, ...]:
     return tuple(str(p) for p in doc.config.lexicons)
 
@@ -188,6 +252,14 @@ NAME_WORD = (r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’-]*"
              r"|(?:de|da|van|von|der|den|al|el|ter)(?=\s))")
 CREDIT_LABEL = (r"(?:(?i:photo(?:graph)?|photos|photo credit|foto|bild|zdjęcie|credit|image|"
                 r"illustration)(?:[ \t]*:|[ \t]+(?i:by|av|von|par))|(?i:fot\.))")
+
+
+#: A caption's own credit label (``… on Monday. Photograph: Jane Doe/Reuters``):
+#: a word and a colon, not the parenthesised ``(Photo by X/Agency via Getty
+#: Images)`` that wire photos carry into scraped text.
+CAPTION_LABEL_RE = regex.compile(
+    r"(?i:photo(?:graph)?|photos|photo credit|foto|bild|zdjęcie|credit|image|illustration)"
+    r"[ \t]*:")
 
 
 @cache
@@ -343,18 +415,31 @@ class PageLine:
 def analyse(doc: Document) -> list[PageLine]:
     """Classify each line of the current text; edge runs decide the weak matches."""
     extra = user_files(doc)
-    out = []
-    for ln in lines_of(doc.text):
+    out: list[PageLine] = []
+    lines = lines_of(doc.text)
+    for k, ln in enumerate(lines):
         if ln.blank:
             out.append(PageLine(ln, "blank"))
+            continue
+        if out and out[-1].kind == "metadata" and out[-1].detail.startswith("label:"):
+            # The value line of a label alone on the line above ("Ort" / "Rovaniemi").
+            out[-1] = PageLine(out[-1].line, "metadata", True, out[-1].detail[6:])
+            out.append(PageLine(ln, "metadata", True, ""))
             continue
         meta = parse_metadata(ln.text, extra)
         if meta:
             out.append(PageLine(ln, "metadata", True, f"{meta[0]}={meta[1]}"))
             continue
+        if k + 1 < len(lines) and (meta := label_value(ln.text, lines[k + 1].text, extra)):
+            out.append(PageLine(ln, "metadata", True, f"label:{meta[0]}={meta[1]}"))
+            continue
         pat = match_residue(ln.text, extra)
         if pat:
             out.append(PageLine(ln, "residue", pat.where == "any", pat.row))
+            continue
+        nav = navigation_line(ln.text, extra)
+        if nav:
+            out.append(PageLine(ln, "residue", nav[1], nav[0]))
             continue
         credit = find_credit(ln.text, extra)
         if credit and credit[0] == len(ln.text) - len(ln.text.lstrip()):
@@ -362,6 +447,28 @@ def analyse(doc: Document) -> list[PageLine]:
             continue
         out.append(PageLine(ln, "content"))
     return out
+
+
+def label_value(label: str, value: str, extra: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """(field, value) when ``label`` is a metadata label alone and ``value`` its value.
+
+    Scrapers flatten a page's fact box into a label line and a value line.
+
+    >>> label_value("Ort", "Rovaniemi, Finnland")
+    ('place', 'Rovaniemi, Finnland')
+    >>> label_value("Sources", "The talks resumed on Monday.") is None
+    True
+    >>> label_value("Quellen", "Kommentare (0)") is None
+    True
+    """
+    low = normalize_line(label).removesuffix(":").strip()
+    if not low or not value.strip() or ":" in value:
+        return None
+    if match_residue(value, extra) or navigation_line(value, extra):
+        return None  # "Quellen" above "Kommentare (0)": two residue lines, no value
+    if not any(low == lab for lab, _, _ in metadata_labels(extra)):
+        return None
+    return parse_metadata(f"{label.strip().removesuffix(':')}: {value.strip()}", extra)
 
 
 def residue_runs(page: Sequence[PageLine]) -> list[tuple[int, int, bool]]:
@@ -405,7 +512,9 @@ class PageResidue(Rule):
     """Remove page residue lines: menus, share and comment widgets, related-article links, labels.
 
     A line is residue when it matches a phrase of the boilerplate lexicons
-    (one TSV per language, users can add their own). Phrases that are only
+    (one TSV per language, users can add their own), or is a navigation bar,
+    breadcrumb or share bar made only of section words and social network
+    names (:func:`navigation_line`). Phrases that are only
     residue by position (``close``, ``Share``, ``Details``) are removed only in
     a run of residue at the top or bottom of the page, or next to unambiguous
     residue; elsewhere they are suggested. Headlines and one-sentence
@@ -426,6 +535,14 @@ class PageResidue(Rule):
                 "Fredsforhandlingene fortsetter.\n\n\n", language="nb"),
         Example("Talks resume\n\nShare\n\nThe talks resumed on Monday.",
                 "Talks resume\n\n\nThe talks resumed on Monday.", kind="suggest"),
+        Example("Home\nNews\nPolitics\n\nTalks resume\n\nThe talks resumed on Monday.\n\n"
+                "Facebook Twitter WhatsApp Email\n",
+                "\nTalks resume\n\nThe talks resumed on Monday.\n\n",
+                note="navigation and share bars (layout_navigation_words.tsv, "
+                     "layout_social_networks.tsv)"),
+        Example("The talks resumed on Monday.\n\nSport\n\nThe match was called off.",
+                "The talks resumed on Monday.\n\n\nThe match was called off.", kind="suggest",
+                note="a lone section word mid-page may be a heading"),
         Example("The plan\n\nDetails were not published.\n\nShare prices fell.", kind="clean"),
         Example("Talks resume\n\nThe talks resumed on Monday. Read more on page 4.", kind="clean"),
     )
@@ -448,7 +565,8 @@ class MetadataLine(Rule):
     """Extract metadata lines (date, place, source labels) into ``metadata`` and remove them.
 
     A line is metadata when it starts with a label of the metadata lexicon
-    (``date``, ``Ort``, ``Kilde``…, also glued: ``OrtKursk``) and its value is
+    (``date``, ``Ort``, ``Kilde``…, also glued: ``OrtKursk``, or alone on its
+    line above the value: ``Ort`` / ``Kursk, Russland``) and its value is
     a valid date, a capitalised place name or a short source name. It is
     removed only in a run of residue at the top or bottom of the page (a
     scraped page header or footer); elsewhere it is suggested. Either way the
@@ -464,6 +582,9 @@ class MetadataLine(Rule):
                 "\nTrump appealed to Putin on Thursday."),
         Example("Putin er åpen for et møte.\n\nOrtKursk, Russland\nQuellen",
                 "Putin er åpen for et møte.\n\nQuellen", language="nb"),
+        Example("Putin er åpen for et møte.\n\nOrt\nKursk, Russland\nQuellen",
+                "Putin er åpen for et møte.\n\nQuellen", language="nb",
+                note="a fact box flattened into a label line and a value line"),
         Example("Date night is back.\n\nPlace your bets, the coach said.", kind="clean"),
     )
 
@@ -473,9 +594,15 @@ class MetadataLine(Rule):
             p = page[k]
             if p.kind != "metadata":
                 continue
+            conf = 0.97 if trust else 0.6
+            if not p.detail:  # the value line below a label line
+                yield self.change(p.line.start, p.line.stop, "", confidence=conf,
+                                  suggest_only=doc.config.keep_boilerplate,
+                                  message="metadata value line")
+                continue
             field, _, value = p.detail.partition("=")
             doc.metadata.setdefault(field, value)
-            yield self.change(p.line.start, p.line.stop, "", confidence=0.97 if trust else 0.6,
+            yield self.change(p.line.start, p.line.stop, "", confidence=conf,
                               suggest_only=doc.config.keep_boilerplate,
                               message=f"metadata line: {field} = {value!r}")
 
@@ -537,7 +664,9 @@ class PhotoCredit(Rule):
     that keeps sentences that merely mention Reuters safe. A credit glued to a
     caption after sentence punctuation is cut at the punctuation; one glued
     without punctuation is only suggested, since the name's first word is a
-    guess.
+    guess. A labelled credit after the caption and a space (``… on Monday.
+    Photograph: Jane Doe/Reuters``) is the publication's own caption format,
+    not residue: it is left alone.
     """
 
     id = "PHOTO_CREDIT"
@@ -552,6 +681,8 @@ class PhotoCredit(Rule):
         Example("Talks began.\nFoto: Heiko Junge / NTB\nThey ended.", "Talks began.\nThey ended.",
                 language="nb"),
         Example("Reuters reported on Monday that the talks had stalled.", kind="clean"),
+        Example("Protesters gather in Oslo on Monday. Photograph: Jane Doe/Reuters\n",
+                kind="clean"),
         Example("The photograph, taken by a Reuters reporter, was shared widely.", kind="clean"),
     )
 
@@ -565,6 +696,8 @@ class PhotoCredit(Rule):
                 continue
             s, e, conf = credit
             before = ln.text[:s]
+            if before.strip() and before[-1:] in " \t" and CAPTION_LABEL_RE.match(ln.text, s):
+                continue  # "… on Monday. Photograph: Jane Doe/Reuters": the caption format
             if not before.strip():
                 start, stop = ln.start, ln.stop  # the whole line, newline included
             else:

@@ -33,7 +33,7 @@ from newsfix.aligned import Change, Span
 from newsfix.document import Document
 from newsfix.rules.base import Example, Rule
 
-__all__ = ["RULES", "SpunName", "SpunWord", "spin_spots"]
+__all__ = ["RULES", "SpunName", "SpunWord", "spin_spots", "spun_names"]
 
 WORD_RE = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Only a plain space (or a hyphen inside a compound is *not* allowed) joins two
@@ -294,9 +294,9 @@ def document_spin(doc: Document, languages: frozenset[str]) -> tuple[bool, list[
         spots.extend(spin_spots(p.text, p.start))
         words += _word_count(p.text)
         signals += article_mismatches(p.text)
-        for a, b, _, _ in _name_matches(p.text, p.start):
-            src = doc.aligned.to_source(Span(a, b))
-            names_seen.add((src.start, src.end))
+    for a, b, _, _ in spun_names(doc, languages):
+        src = doc.aligned.to_source(Span(a, b))
+        names_seen.add((src.start, src.end))
     signals += len(names_seen)
     strong = sum(1 for s in spots if s.strong and not s.token.quoted)
     spun = bool(words) and signals >= 1 and signals + strong >= MIN_SPOTS and \
@@ -399,7 +399,9 @@ class SpunName(Rule):
     Safe because the spun run must differ from a WordNet name only by
     thesaurus synonyms (at most one other word, in names of three or more
     words), the spun words must not form an attested English bigram where the
-    name's words do, and a run that is itself a known name is left alone.
+    name's words do, a run that is itself a known name is left alone, and a
+    two-word name needs other evidence of spin in the document
+    (:func:`spun_names`).
     """
 
     id = "SPUN_NAME"
@@ -408,22 +410,56 @@ class SpunName(Rule):
     languages = frozenset({"en"})
     description = "name with words replaced by synonyms (spun text)"
     examples = (
-        Example("Officials at the White Home said on Monday the talks would go ahead.",
-                "Officials at the White House said on Monday the talks would go ahead."),
+        Example("Officials at the White Home said on Monday a extra round would go ahead.",
+                "Officials at the White House said on Monday a extra round would go ahead.",
+                note="a two-word name needs other evidence of spin: here `a extra`"),
         Example("The U.N.'s Worldwide Atomic Vitality Company expressed alarm.",
                 "The U.N.'s International Atomic Energy Agency expressed alarm."),
         Example("Officials at the White House said on Monday the talks would go ahead.",
                 kind="clean"),
         Example("He works for the World Health Organization in Geneva.", kind="clean"),
+        Example("Officials at the White Home said on Monday the talks would go ahead.",
+                kind="clean", note="a lone two-word match is no evidence of spin"),
+        Example("Scotland's First Minister said the talks would go ahead.", kind="clean"),
     )
 
     def find(self, doc: Document) -> Iterable[Change]:
-        for p in doc.paragraphs_in(self.languages):
-            for a, b, spun, name in _name_matches(p.text, p.start):
-                src = doc.aligned.to_source(Span(a, b))
-                doc.notes.setdefault("spin_names", set()).add((src.start, src.end))
-                yield self.change(a, b, name, confidence=0.95,
-                                  message=f"spun name: {spun!r} for {name!r}")
+        for a, b, spun, name in spun_names(doc, self.languages):
+            src = doc.aligned.to_source(Span(a, b))
+            doc.notes.setdefault("spin_names", set()).add((src.start, src.end))
+            yield self.change(a, b, name, confidence=0.95,
+                              message=f"spun name: {spun!r} for {name!r}")
+
+
+def spun_names(doc: Document, languages: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, spun, name) of the spun names of a document that have corroboration.
+
+    A spun name of three words or more stands on its own (``Worldwide Atomic
+    Vitality Company`` has no innocent reading). A two-word match does not:
+    ``First Minister`` is a real title one synonym away from ``Prime
+    Minister``. So a two-word name counts only in a document that shows spin
+    apart from it: ``a`` before a vowel-sound word, a longer spun name, or a
+    second, different two-word spun name; otherwise it is neither an edit nor
+    a suggestion.
+
+    >>> from newsfix.aligned import AlignedText
+    >>> def names_in(text):
+    ...     doc = Document(AlignedText(text), language="en")
+    ...     return [n for _, _, _, n in spun_names(doc, frozenset({"en"}))]
+    >>> names_in("Officials at the White Home said the talks would go ahead.")
+    []
+    >>> names_in("The White Home said so. Kansas Metropolis won.")
+    ['White House', 'Kansas City']
+    """
+    matches = [m for p in doc.paragraphs_in(languages) for m in _name_matches(p.text, p.start)]
+    short = {m[2].lower() for m in matches if len(m[2].split()) == 2}
+    evidence = sum(article_mismatches(p.text) for p in doc.paragraphs_in(languages))
+    evidence += sum(1 for m in matches if len(m[2].split()) > 2) + max(len(short) - 1, 0)
+    # Names accepted in an earlier pass (gone from the text since) still count.
+    evidence += len(doc.notes.get("spin_names", ()))
+    if evidence:
+        return matches
+    return [m for m in matches if len(m[2].split()) > 2]
 
 
 def _name_matches(text: str, offset: int) -> Iterator[tuple[int, int, str, str]]:
@@ -456,9 +492,15 @@ def _name_matches(text: str, offset: int) -> Iterator[tuple[int, int, str, str]]
 
 def _spun_pair(a: str, b: str, big: dict[tuple[str, str], int], k: int,
                sub: list[str], name: tuple[str, ...]) -> bool:
-    """A differing word must break the name's attested bigrams (no clean variant)."""
+    """A differing word must break the name's attested bigrams (no clean variant).
+
+    It must also be a word spinners produce: as in :func:`spin_spots`, words
+    as frequent as ``first`` are left alone (``First Minister`` is a title).
+    """
     if a.lower() == b.lower():
         return True
+    if _zipf(a.lower()) >= MAX_WORD_ZIPF:
+        return False
     for j in (k - 1, k + 1):
         if 0 <= j < len(sub):
             spun = (sub[j].lower(), a.lower()) if j < k else (a.lower(), sub[j].lower())
