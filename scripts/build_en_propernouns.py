@@ -55,8 +55,8 @@ def main() -> None:
         if zipf_frequency(key, "en") < MIN_ZIPF:
             continue
         rows[key] = w
-    OUT.write_text(HEADER + "".join(f"{k}\t{v}\n" for k, v in sorted(rows.items())),
-                   encoding="utf-8")
+    body = "".join(f"{k}\t{v}\n" for k, v in sorted(rows.items()))
+    OUT.write_text(HEADER + "word\tcanonical\n" + body, encoding="utf-8")
     print(f"{len(rows)} rows -> {OUT}")
 
 

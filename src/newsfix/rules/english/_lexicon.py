@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 from wordfreq import zipf_frequency
+
+from newsfix.lexicon import load_tsv
 
 __all__ = [
     "WORD_RE", "NameEntry", "at_sentence_start", "collocations", "doc_words", "en_zipf",
@@ -127,9 +128,12 @@ def en_zipf(word: str) -> float:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsfix").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
+    """The cells of a package lexicon's rows, in header order (see :mod:`newsfix.lexicon`)."""
+    rows = load_tsv(name)
+    if not rows:
+        return []
+    columns = [k for k in rows[0] if not k.startswith("_")]
+    return [[row[c] for c in columns] for row in rows]
 
 
 @dataclass(frozen=True)
