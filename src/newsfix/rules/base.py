@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+import regex
+
 from newsfix.aligned import Change
 from newsfix.document import Document
 
-__all__ = ["CATEGORIES", "STAGES", "Example", "Rule"]
+__all__ = ["CATEGORIES", "STAGES", "Example", "PatternRule", "Rule"]
 
 #: Pipeline stages, in order. ``detect`` and ``translate`` are built in.
 STAGES = ("decode", "layout", "characters", "detect", "translate", "repair")
@@ -69,3 +71,20 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<rule {self.id}>"
+
+
+class PatternRule(Rule):
+    """A rule that replaces every match of one regular expression with a fixed string.
+
+    Subclasses set ``pattern`` (a compiled ``regex`` pattern), ``replacement``
+    and optionally ``confidence``; matches never overlap, so the changes of
+    one run never conflict.
+    """
+
+    pattern: ClassVar[regex.Pattern[str]]
+    replacement: ClassVar[str] = ""
+    confidence: ClassVar[float] = 1.0
+
+    def find(self, doc: Document) -> Iterable[Change]:
+        for m in self.pattern.finditer(doc.text):
+            yield self.change(m.start(), m.end(), self.replacement, confidence=self.confidence)

@@ -10,7 +10,7 @@ import regex
 
 from newsfix.aligned import Change
 from newsfix.document import Document
-from newsfix.rules.base import Example, Rule
+from newsfix.rules.base import Example, PatternRule, Rule
 
 __all__ = ["RULES", "FixMojibake", "NormalizeNewlines", "RemoveBom"]
 
@@ -49,7 +49,7 @@ class RemoveBom(Rule):
             yield self.change(0, 1, "")
 
 
-class NormalizeNewlines(Rule):
+class NormalizeNewlines(PatternRule):
     r"""Turn ``\r\n``, ``\r`` and Unicode line separators into ``\n``.
 
     Every later rule reads lines and paragraphs split on ``\n``; normalising
@@ -65,9 +65,8 @@ class NormalizeNewlines(Rule):
         Example("One.\n\nTwo.\n", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for m in NEWLINE_RE.finditer(doc.text):
-            yield self.change(m.start(), m.end(), "\n")
+    pattern = NEWLINE_RE
+    replacement = "\n"
 
 
 class FixMojibake(Rule):

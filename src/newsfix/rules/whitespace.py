@@ -8,7 +8,7 @@ import regex
 
 from newsfix.aligned import Change
 from newsfix.document import Document
-from newsfix.rules.base import Example, Rule
+from newsfix.rules.base import Example, PatternRule, Rule
 
 __all__ = [
     "RULES", "BlankLines", "DocumentEdges", "LeadingSpace", "SpaceBeforePunctuation", "SpaceRun",
@@ -27,7 +27,7 @@ SPACE_BEFORE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]+(?=[.,](?:[ \t]|$
                                       regex.MULTILINE)
 
 
-class TrailingSpace(Rule):
+class TrailingSpace(PatternRule):
     """Remove spaces and tabs at the end of a line."""
 
     id = "TRAILING_SPACE"
@@ -39,12 +39,11 @@ class TrailingSpace(Rule):
         Example("Kyiv was quiet.\nThen sirens.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for m in TRAILING_SPACE_RE.finditer(doc.text):
-            yield self.change(m.start(), m.end(), "")
+    pattern = TRAILING_SPACE_RE
+    replacement = ""
 
 
-class LeadingSpace(Rule):
+class LeadingSpace(PatternRule):
     """Remove spaces at the start of a line (scraped indentation)."""
 
     id = "LEADING_SPACE"
@@ -56,12 +55,11 @@ class LeadingSpace(Rule):
         Example("Headline\n\nThe talks began.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for m in LEADING_SPACE_RE.finditer(doc.text):
-            yield self.change(m.start(), m.end(), "")
+    pattern = LEADING_SPACE_RE
+    replacement = ""
 
 
-class SpaceRun(Rule):
+class SpaceRun(PatternRule):
     """Collapse a run of spaces inside a line to one space.
 
     Exactly two spaces after a sentence end are left alone: that is a house
@@ -77,12 +75,11 @@ class SpaceRun(Rule):
         Example("The talks began.  Then they ended.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for m in SPACE_RUN_RE.finditer(doc.text):
-            yield self.change(m.start(), m.end(), " ")
+    pattern = SPACE_RUN_RE
+    replacement = " "
 
 
-class SpaceBeforePunctuation(Rule):
+class SpaceBeforePunctuation(PatternRule):
     """Remove a space before a full stop or comma (``oe24 . Putin``).
 
     No language or typographic convention puts a space before ``.`` or ``,``
@@ -102,12 +99,12 @@ class SpaceBeforePunctuation(Rule):
                 kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for m in SPACE_BEFORE_PUNCT_RE.finditer(doc.text):
-            yield self.change(m.start(), m.end(), "", confidence=0.95)
+    pattern = SPACE_BEFORE_PUNCT_RE
+    replacement = ""
+    confidence = 0.95
 
 
-class BlankLines(Rule):
+class BlankLines(PatternRule):
     """Collapse two or more blank lines into one paragraph break."""
 
     id = "BLANK_LINES"
@@ -119,9 +116,8 @@ class BlankLines(Rule):
         Example("One.\n\nTwo.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for m in BLANK_LINES_RE.finditer(doc.text):
-            yield self.change(m.start(), m.end(), "\n\n")
+    pattern = BLANK_LINES_RE
+    replacement = "\n\n"
 
 
 class DocumentEdges(Rule):
