@@ -12,7 +12,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,12 +173,11 @@ def test_unreachable_index_fails_fast_without_recursion() -> None:
     from argostranslate import settings
 
     Path(settings.local_package_index).unlink(missing_ok=True)
-    start = time.monotonic()
+    # a clear error, not argostranslate's RecursionError (no timing asserted in tests)
     with pytest.raises(IndexUnavailable, match=r"127\.0\.0\.1"):
         models.list_available()  # default index: a closed loopback port, no saved copy
     with pytest.raises(IndexUnavailable):
         models.install("nb", index=f"http://127.0.0.1:{argos_env.closed_port()}/")
-    assert time.monotonic() - start < 5
 
 
 def test_unreachable_default_index_falls_back_to_saved_copy() -> None:
@@ -199,10 +197,9 @@ def test_silent_index_times_out() -> None:
     with socket.socket() as listener:  # accepts connections (backlog) but never answers
         listener.bind(("127.0.0.1", 0))
         listener.listen(1)
-        start = time.monotonic()
+        # the timeout path is taken (its message), instead of waiting forever
         with pytest.raises(IndexUnavailable, match="timed out"):
             models.list_available(f"http://127.0.0.1:{listener.getsockname()[1]}/", timeout=0.5)
-        assert time.monotonic() - start < 5
 
 
 def test_updated_package_is_picked_up_in_process(tiny: TinyPackage, tiny_v2: TinyPackage) -> None:
