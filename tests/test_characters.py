@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfix import fix_and_trace
-from newsfix.rules.characters import blocks, unclosed_quote
+from newsfix.text import TextAnalysis
 
 
 def run(text: str, rule: str, language: str = "en"):  # type: ignore[no-untyped-def]
@@ -93,11 +93,17 @@ def test_unbalanced_quote_gets_a_suggestion_not_a_fix() -> None:
     assert [(s.source.start, s.after) for s in r.suggestions] == [(59, "”")]
 
 
-def test_unclosed_quote_ignores_apostrophes_and_nested_single_quotes() -> None:
-    assert unclosed_quote("He said, 'Here we go again.' Then I saw it.") is None
-    assert unclosed_quote('"We\'d given up," he said. "Every time it was wrong."') is None
+@pytest.mark.parametrize("text", [
+    "He said, 'Here we go again.' Then I saw it.",
+    '"We\'d given up," he said. "Every time it was wrong."',
+    "‘The players’ union is sure,’ she said of the rock ’n’ roll of the ’90s.",
+])
+def test_quotations_pair_around_apostrophes_and_nested_single_quotes(text: str) -> None:
+    quotations = TextAnalysis(text).quotations
+    assert quotations and all(q.closed for q in quotations)
 
 
-def test_blocks_split_line_per_paragraph_text_but_not_wrapped_text() -> None:
+def test_paragraphs_split_line_per_paragraph_text_but_not_wrapped_text() -> None:
     text = "One.\nTwo.\n\nA wrapped\nline."
-    assert [text[s:e] for s, e in blocks(text)] == ["One.", "Two.", "A wrapped\nline."]
+    assert [text[p.slice] for p in TextAnalysis(text).paragraphs] == [
+        "One.", "Two.", "A wrapped\nline."]

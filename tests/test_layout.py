@@ -79,7 +79,8 @@ def test_keep_boilerplate_turns_residue_into_suggestions() -> None:
     assert "Kommentare (0)" in r.text and "OrtKursk" in r.text
     suggested = {s.before.strip() for s in r.suggestions}
     assert {"Details", "OrtKursk, Russland", "Quellen", "Kommentare (0)"} <= suggested
-    assert r.metadata == {"place": "Kursk, Russland"}
+    # Metadata comes only from lines actually removed (Rule API v2): kept lines keep theirs.
+    assert r.metadata == {}
 
 
 def test_heading_followed_by_its_paragraph_is_not_joined() -> None:
@@ -144,7 +145,7 @@ def test_user_lexicon_extends_boilerplate(tmp_path: Path) -> None:
     assert "Weiter" not in run(text, lexicons=(extra,)).text
     rows = load_tsv("boilerplate/de.tsv", [extra])
     assert rows[-1]["pattern"] == "Weiter zur Startseite"
-    assert rows[-1]["_file"] == str(extra)
+    assert rows[-1].file == str(extra) and rows[-1].where == f"{extra}:{rows[-1].line}"
     assert load_tsv("boilerplate/en.tsv", [tmp_path / "mysite.tsv"])[-1]["pattern"] != "x"
 
 

@@ -29,6 +29,7 @@ import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["AlignedText", "Change", "ChangeConflict", "Edit", "Span", "Step"]
 
@@ -90,6 +91,9 @@ class Change:
     user asked for). ``suggest_only`` marks changes that must only be
     suggested whatever their confidence (detections, or removals the user
     asked to keep).
+
+    Rules make changes through :meth:`newsfix.rules.base.Scope.change`, which
+    fills in the rule, its category and the calibrated confidence of a tier.
     """
 
     start: int
@@ -101,6 +105,12 @@ class Change:
     message: str = ""
     force: bool = False
     suggest_only: bool = False
+    #: The evidence tier the rule's confidence came from (see :mod:`newsfix.calibration`).
+    tier: str = ""
+    #: Metadata the change establishes (``(("date", "2025-04-25"),)``), recorded if applied.
+    facts: tuple[tuple[str, Any], ...] = ()
+    #: Other replacements a person may prefer, after ``replacement``.
+    alternatives: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:

@@ -23,8 +23,15 @@ def catalog() -> list[dict[str, object]]:
         "stage": r.stage,
         "languages": sorted(r.languages),
         "description": (r.__doc__ or r.description).strip().split("\n")[0],
-        "examples": [{"kind": e.kind, "text": e.text, "expected": e.expected,
-                      "language": e.language} for e in r.examples],
+        "scope": r.scope,
+        "quotations": r.quotation_policy,
+        "tiers": {t: r.confidence(t) for t in r.tiers},
+        "requires": sorted(r.requires),
+        "provides": sorted(r.provides),
+        "lexicons": list(r.lexicons),
+        "examples": [{"kind": e.kind, "text": e.input, "marked": e.text, "expected": e.expected,
+                      "language": e.language, "known_failure": e.known_failure}
+                     for e in r.examples],
     } for r in registry()]
 
 
@@ -33,21 +40,30 @@ def markdown() -> str:
     lines = ["# Rules catalog", "",
              "Generated from the registry by `newsfix rules --markdown`; do not edit by hand.",
              "Rules run in this order, stage by stage. Disable one with "
-             "`--disable RULE_ID` (or a category).", "",
+             "`--disable RULE_ID` (or a category). In examples, `⟦…⟧` marks the span "
+             "that changes.", "",
              "Built in (not a rule of the registry): `TRANSLATE`, category *translation*, "
              "stage `translate` — one edit per translated sentence, applied whatever the "
              "threshold; turned off by `--no-translate` / `translate=False` "
              "(see translation.md).", ""]
     for r in catalog():
         langs = ", ".join(r["languages"])  # type: ignore[arg-type]
+        tiers = ", ".join(f"`{t}` {c:.2f}" for t, c in r["tiers"].items())  # type: ignore[attr-defined]
         lines += [f"## `{r['id']}`", "",
-                  f"*{r['category']}* · stage `{r['stage']}` · languages: {langs}", "",
-                  str(r["description"]), ""]
+                  f"*{r['category']}* · stage `{r['stage']}` · languages: {langs} · "
+                  f"scope: {r['scope']} · quotations: {r['quotations']}", "",
+                  str(r["description"]), "", f"Evidence tiers (calibrated confidence): {tiers}"]
+        for key, label in (("requires", "Requires notes"), ("provides", "Provides notes"),
+                           ("lexicons", "Lexicons")):
+            if r[key]:
+                lines.append(f"{label}: " + ", ".join(f"`{x}`" for x in r[key]))  # type: ignore[attr-defined]
+        lines.append("")
         for e in r["examples"]:  # type: ignore[attr-defined]
+            failing = f" (known failure: {e['known_failure']})" if e["known_failure"] else ""
             if e["kind"] == "fix":
-                lines.append(f"- fix: `{e['text']!r}` → `{e['expected']!r}`")
+                lines.append(f"- fix: `{e['marked']!r}` → `{e['expected']!r}`{failing}")
             elif e["kind"] == "suggest":
-                lines.append(f"- suggests: `{e['text']!r}` → `{e['expected']!r}`")
+                lines.append(f"- suggests: `{e['marked']!r}` → `{e['expected']!r}`{failing}")
             else:
                 lines.append(f"- unchanged: `{e['text']!r}`")
         lines.append("")

@@ -1,9 +1,10 @@
 """The working state of one document while the pipeline runs.
 
-Rules receive a :class:`Document` and read from it: the current text, its
-paragraphs, the language of each paragraph, what earlier stages learnt. They
-never modify the text themselves; they return changes and the pipeline applies
-them through :class:`newsfix.aligned.AlignedText`.
+The pipeline keeps a :class:`Document` per input: the aligned text, the
+configuration, the languages detected, metadata, warnings, review flags and
+the notes rules share. Rules do not see it directly: they read it through the
+scopes of :mod:`newsfix.rules.base` and return findings, which the pipeline
+applies through :class:`newsfix.aligned.AlignedText`.
 """
 
 from __future__ import annotations
@@ -13,17 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from newsfix.aligned import AlignedText, Span
 from newsfix.config import FixConfig
+from newsfix.text import TextAnalysis
 
-__all__ = ["PARAGRAPH_BREAK_RE", "QUOTE_MARK_RE", "Document", "LanguageRecord", "Paragraph"]
-
-#: A paragraph break: a newline, optional horizontal space, another newline.
-PARAGRAPH_BREAK_RE = regex.compile(r"\n[^\S\n]*\n\s*")
-#: Double quotation marks (single ones are indistinguishable from apostrophes).
-QUOTE_MARK_RE = regex.compile(r'["“”«»„]')
+__all__ = ["Document", "LanguageRecord", "Paragraph"]
 
 
 @dataclass(frozen=True)
@@ -71,16 +66,18 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[dict[str, Any]] = field(default_factory=list)
     review: list[tuple[Span, str]] = field(default_factory=list)
-    #: Scratch space where rules share document-level knowledge (learnt names…).
-    notes: dict[str, Any] = field(default_factory=dict)
+    #: What rules told later rules, by declared key: every value noted, in order.
+    notes: dict[str, list[Any]] = field(default_factory=dict)
+    #: Rules that applied a repair outside quotations (the quotation guard's evidence).
+    repaired_outside_quotes: set[str] = field(default_factory=set)
     # Caches keyed by object identity: the text (immutable str) and the
     # languages list (stages replace it, never mutate it in place).
+    _analysis: TextAnalysis | None = field(default=None, repr=False, compare=False)
+    _review_seen: set[tuple[Span, str]] = field(default_factory=set, repr=False, compare=False)
     _paragraph_cache: tuple[str, list[LanguageRecord], list[Paragraph]] | None = field(
         default=None, repr=False, compare=False)
     _starts_cache: tuple[list[LanguageRecord], list[int]] | None = field(
         default=None, repr=False, compare=False)
-    _quote_cache: tuple[str, list[Span]] | None = field(default=None, repr=False,
-                                                         compare=False)
 
     @property
     def text(self) -> str:
@@ -92,78 +89,44 @@ class Document:
         """The decoded input, exactly."""
         return self.aligned.source
 
+    @property
+    def analysis(self) -> TextAnalysis:
+        """The analysis of the current text, computed once per text (see :mod:`newsfix.text`)."""
+        text = self.aligned.text
+        if self._analysis is None or self._analysis.text is not text:
+            self._analysis = TextAnalysis(text)
+        return self._analysis
+
     def paragraphs(self) -> list[Paragraph]:
-        """The paragraphs of the current text, with their languages.
+        """The paragraphs of the current text (:attr:`TextAnalysis.paragraphs`), with languages.
 
-        Paragraphs are separated by blank lines; a paragraph's span excludes
-        the break. Before language detection every paragraph is ``und`` unless
-        the document language was forced.
+        Before language detection every paragraph is ``und`` unless the
+        document language was forced.
 
-        >>> doc = Document(AlignedText("One.\\n\\nTwo."), language="en")
+        >>> doc = Document(AlignedText("One.\\n\\nTwo.\\nThree."), language="en")
         >>> [(p.text, p.language) for p in doc.paragraphs()]
-        [('One.', 'en'), ('Two.', 'en')]
+        [('One.', 'en'), ('Two.', 'en'), ('Three.', 'en')]
         """
         text = self.text
         cached = self._paragraph_cache
         if cached is not None and cached[0] is text and cached[1] is self.languages:
             return list(cached[2])
-        out = []
-        pos = 0
-        for m in [*PARAGRAPH_BREAK_RE.finditer(text), None]:
-            end = m.start() if m else len(text)
-            # Trim surrounding whitespace: a paragraph spans first to last visible character.
-            start = pos
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start < end:
-                out.append(self._paragraph(start, end))
-            if m is None:
-                break
-            pos = m.end()
+        out = [self._paragraph(p.start, p.end) for p in self.analysis.paragraphs]
         self._paragraph_cache = (text, self.languages, out)
         return list(out)
 
     def quotations(self) -> list[Span]:
-        """Spans of the current text inside double quotation marks, marks included.
-
-        Pairs ``“…”``, ``«…»``, ``„…“`` and straight ``"…"`` within a
-        paragraph; a quotation still open at the end of its paragraph (the
-        convention for a quote running on into the next one) extends to the
-        paragraph's end.
+        """Spans of the current text's quotations, marks included (:attr:`TextAnalysis.quotations`).
 
         >>> doc = Document(AlignedText('He said: “Its fine.” Then "no" and «oui».'))
         >>> [doc.text[s.slice] for s in doc.quotations()]
         ['“Its fine.”', '"no"', '«oui»']
         """
-        text = self.text
-        if self._quote_cache is not None and self._quote_cache[0] is text:
-            return self._quote_cache[1]
-        spans: list[Span] = []
-        for para in self.paragraphs():
-            low9 = "„" in para.text  # German style: „ opens and “ closes
-            opened: int | None = None
-            opener = ""
-            for m in QUOTE_MARK_RE.finditer(para.text):
-                mark, pos = m.group(), para.start + m.start()
-                if opened is None:
-                    if mark in "“«„\"" and not (low9 and mark == "“"):
-                        opened, opener = pos, mark
-                    continue
-                closes = (mark == "\"" and opener == "\"") or (mark == "”" and opener == "“") \
-                    or (mark == "»" and opener == "«") or (mark == "“" and opener == "„")
-                if closes:
-                    spans.append(Span(opened, pos + 1))
-                    opened = None
-            if opened is not None:
-                spans.append(Span(opened, para.end))
-        self._quote_cache = (text, spans)
-        return spans
+        return [q.span for q in self.analysis.quotations]
 
     def in_quotation(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` lies inside a quotation (see :meth:`quotations`)."""
-        return any(q.start < start and end <= q.end for q in self.quotations())
+        return self.analysis.in_quotation(start, end)
 
     def paragraphs_in(self, languages: frozenset[str]) -> Iterator[Paragraph]:
         """The paragraphs whose current language is one of ``languages`` (``*``: all)."""
@@ -206,7 +169,8 @@ class Document:
         A flag already raised for the same source span and reason is not repeated.
         """
         flag = (self.aligned.to_source(span), reason)
-        if flag not in self.review:
+        if flag not in self._review_seen:
+            self._review_seen.add(flag)
             self.review.append(flag)
 
     def warn(self, code: str, message: str, **details: Any) -> None:

@@ -1,50 +1,144 @@
-"""Lexicons as data: TSV files under ``newsfix/data`` that users can extend.
+"""Lexicons as data: the one loader for every table under ``newsfix/data``.
 
 A lexicon file starts with a block of ``#`` comment lines saying where the
 knowledge came from, then a header row naming the columns, then one row per
-entry (tab-separated; blank lines and further ``#`` lines are skipped)::
+entry (tab-separated; blank lines and further ``#`` lines are skipped). Files
+whose name ends in ``.gz`` are read through gzip::
 
     # Page residue lines seen on news sites (collected by hand).
     pattern	kind	where
     Leave a Comment	exact	any
 
-Users extend a lexicon with their own files (``FixConfig.lexicons``). A user
-file applies to the lexicon ``name`` when its comment block declares
-``# lexicon: NAME`` (a glob such as ``boilerplate/*.tsv`` is allowed) or, with
-no declaration, when its file name equals the lexicon's file name. Each row
-carries ``_file`` and ``_line`` so that a decision can name the row behind it.
+Every row is a :class:`Record`: a mapping from column name to cell that also
+knows where it came from (``record.where`` is ``"boilerplate/en.tsv:12"``), so
+that a rule's message can name the row that fired.
 
->>> rows = load_tsv("boilerplate/en.tsv")
->>> {"pattern", "kind", "where", "_file", "_line"} <= set(rows[0])
-True
+Users extend any lexicon with their own files (``FixConfig.lexicons``, the
+CLI's ``--lexicon [RULE=]FILE``). A user file applies to the lexicon ``name``
+when its comment block declares ``# lexicon: NAME`` (a glob such as
+``boilerplate/*.tsv`` is allowed); with no declaration, when its file name
+equals the lexicon's file name; a file given for a rule (``RULE=FILE``)
+extends that rule's only lexicon, or the one of its lexicons with the file's
+name (see :meth:`UserLexicon.bind`).
+
+>>> rows = load("boilerplate/en.tsv")
+>>> {"pattern", "kind", "where"} <= set(rows[0]), rows[0].where.startswith("boilerplate/en.tsv:")
+(True, True)
 """
 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
+import gzip
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
-__all__ = ["LexiconError", "data_files", "load_tsv", "parse_tsv"]
+__all__ = [
+    "LexiconError", "Record", "UserLexicon", "column", "data_files", "load", "load_tsv",
+    "parse_tsv", "words",
+]
 
 
 class LexiconError(ValueError):
     """A lexicon file that cannot be read as a header row plus rows."""
 
 
-def parse_tsv(text: str, *, origin: str = "<tsv>") -> tuple[list[dict[str, str]], list[str]]:
-    """Rows of a lexicon's text and the ``# key: value`` declarations of its comment block.
+class Record(dict[str, str]):
+    """One row of a lexicon: column name → cell, plus the file and line it came from.
+
+    >>> r = Record({"word": "kyiv"}, file="names.tsv", line=7)
+    >>> r["word"], r.where
+    ('kyiv', 'names.tsv:7')
+    """
+
+    __slots__ = ("file", "line")
+
+    def __init__(self, cells: dict[str, str], *, file: str, line: int) -> None:
+        super().__init__(cells)
+        self.file = file
+        self.line = line
+
+    @property
+    def where(self) -> str:
+        """``file:line`` of the row, for messages."""
+        return f"{self.file}:{self.line}"
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable despite __slots__ and __init__
+        return (_record, (dict(self), self.file, self.line))
+
+
+def _record(cells: dict[str, str], file: str, line: int) -> Record:
+    return Record(cells, file=file, line=line)
+
+
+@dataclass(frozen=True)
+class UserLexicon:
+    """A user's lexicon file, optionally given for one rule (``RULE=FILE``).
+
+    ``lexicon`` is the package lexicon the file extends when that is settled
+    (a ``RULE=FILE`` binding resolves it from the rule's ``lexicons``).
+
+    >>> UserLexicon.parse("NAME_CASE=my_names.tsv")
+    UserLexicon(path=PosixPath('my_names.tsv'), rule='NAME_CASE', lexicon=None)
+    >>> UserLexicon.parse("extra.tsv").rule is None
+    True
+    """
+
+    path: Path
+    rule: str | None = None
+    lexicon: str | None = None
+
+    @classmethod
+    def parse(cls, value: str | Path | UserLexicon | tuple[str, str | Path]) -> UserLexicon:
+        """From ``FILE``, ``RULE=FILE``, a ``(rule, file)`` pair or a :class:`UserLexicon`."""
+        if isinstance(value, UserLexicon):
+            return value
+        if isinstance(value, tuple):
+            rule, path = value
+            return cls(Path(path), rule)
+        if isinstance(value, str):
+            head, sep, tail = value.partition("=")
+            if sep and head and head.replace("_", "").isalnum() and head.isupper():
+                return cls(Path(tail), head)
+        return cls(Path(value))
+
+    def declared(self) -> tuple[str, ...]:
+        """The ``# lexicon: NAME`` declarations of the file (reads it)."""
+        return _user_file(self.path)[1]
+
+    def bind(self, rule_lexicons: Sequence[str]) -> UserLexicon:
+        """This file bound to the one lexicon of its rule it extends; ``LexiconError`` if unclear.
+
+        A file that declares its lexicon keeps the declaration; otherwise the
+        rule's only lexicon, or the one with the file's name.
+        """
+        if self.rule is None or self.lexicon is not None or self.declared():
+            return self
+        names = [n for n in rule_lexicons
+                 if PurePosixPath(n).name in (self.path.name, self.path.name + ".gz")]
+        if len(rule_lexicons) == 1:
+            names = list(rule_lexicons)
+        if len(names) != 1:
+            raise LexiconError(
+                f"{self.path}: rule {self.rule} reads {', '.join(rule_lexicons)}; name the "
+                "file after one of them or declare '# lexicon: NAME' in its header")
+        return UserLexicon(self.path, self.rule, names[0])
+
+
+def parse_tsv(text: str, *, origin: str = "<tsv>") -> tuple[list[Record], list[str]]:
+    """Rows of a lexicon's text and the ``# lexicon: NAME`` declarations of its comment block.
 
     Rows shorter than the header get empty strings; longer rows are an error.
 
     >>> rows, decl = parse_tsv("# lexicon: x.tsv\\na\\tb\\n1\\t2\\n3\\n")
-    >>> [(r["a"], r["b"]) for r in rows], decl
-    ([('1', '2'), ('3', '')], ['x.tsv'])
+    >>> [(r["a"], r["b"], r.line) for r in rows], decl
+    ([('1', '2', 3), ('3', '', 4)], ['x.tsv'])
     """
     header: list[str] | None = None
-    rows: list[dict[str, str]] = []
+    rows: list[Record] = []
     declared: list[str] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r")
@@ -61,54 +155,105 @@ def parse_tsv(text: str, *, origin: str = "<tsv>") -> tuple[list[dict[str, str]]
             continue
         if len(cells) > len(header):
             raise LexiconError(f"{origin}:{number}: {len(cells)} cells, header has {len(header)}")
-        row = dict(zip(header, [*cells, *[""] * (len(header) - len(cells))]))
-        row["_file"], row["_line"] = origin, str(number)
-        rows.append(row)
+        rows.append(Record(dict(zip(header, [*cells, *[""] * (len(header) - len(cells))])),
+                           file=origin, line=number))
     if header is None:
         raise LexiconError(f"{origin}: no header row")
     return rows, declared
 
 
+def _read_text(data: bytes, name: str) -> str:
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return data.decode("utf-8")
+
+
 @cache
-def _package_rows(name: str) -> tuple[dict[str, str], ...]:
+def _package_rows(name: str) -> tuple[Record, ...]:
     path = resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts)
-    rows, _ = parse_tsv(path.read_text(encoding="utf-8"), origin=f"newsfix/data/{name}")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(f"no package lexicon {name!r} under newsfix/data") from None
+    rows, _ = parse_tsv(_read_text(data, name), origin=name)
     return tuple(rows)
 
 
+def _user_file(path: Path) -> tuple[tuple[Record, ...], tuple[str, ...]]:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
+    return _user_rows(path, mtime)
+
+
 @cache
-def _user_rows(path: Path, mtime: float) -> tuple[tuple[dict[str, str], ...], tuple[str, ...]]:
-    rows, declared = parse_tsv(path.read_text(encoding="utf-8"), origin=str(path))
+def _user_rows(path: Path, mtime: float) -> tuple[tuple[Record, ...], tuple[str, ...]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
+    rows, declared = parse_tsv(_read_text(data, path.name), origin=str(path))
     return tuple(rows), tuple(declared)
 
 
-def _applies(path: Path, declared: Iterable[str], name: str) -> bool:
-    declared = list(declared)
+def _applies(user: UserLexicon, declared: Sequence[str], name: str) -> bool:
+    if user.lexicon is not None:
+        return fnmatch.fnmatchcase(name, user.lexicon)
     if declared:
         return any(fnmatch.fnmatchcase(name, d) for d in declared)
-    return path.name == PurePosixPath(name).name
+    return PurePosixPath(name).name in (user.path.name, user.path.name.removesuffix(".gz"))
 
 
-def load_tsv(name: str, extra: Iterable[str | Path] = ()) -> list[dict[str, str]]:
+def load(name: str, extra: Iterable[str | Path | UserLexicon] = ()) -> list[Record]:
     """The rows of package lexicon ``name`` (a path under ``newsfix/data``), then users' rows.
 
-    ``extra`` is a list of user files (usually ``FixConfig.lexicons``); only
-    those that apply to ``name`` contribute (see the module docstring).
+    ``extra`` lists user files (usually ``FixConfig.lexicons``); only those that
+    apply to ``name`` contribute (see the module docstring).
     """
-    rows = [dict(r) for r in _package_rows(name)]
-    for p in extra:
-        path = Path(p)
-        user, declared = _user_rows(path, path.stat().st_mtime)
-        if _applies(path, declared, name):
-            rows.extend(dict(r) for r in user)
+    rows = list(_package_rows(name))
+    for item in extra:
+        user = UserLexicon.parse(item)
+        user_rows, declared = _user_file(user.path)
+        if _applies(user, declared, name):
+            rows.extend(user_rows)
     return rows
 
 
+#: Backwards-compatible name of :func:`load`.
+load_tsv = load
+
+
+def column(name: str, col: str | None = None) -> frozenset[str]:
+    """The set of one column's cells (default: the first column) of a package lexicon.
+
+    >>> "reuters" in {a.casefold() for a in column("layout_photo_agencies.tsv")}
+    True
+    """
+    rows = _package_rows(name)
+    if not rows:
+        return frozenset()
+    key = col or next(iter(rows[0]))
+    return frozenset(r[key].strip() for r in rows if r[key].strip())
+
+
+def words(name: str, col: str = "words") -> Iterator[tuple[str, Record]]:
+    """Each whitespace-separated word of a column, with its record (word-list lexicons).
+
+    >>> any(w == "the" for w, _ in words("layout_continuation_words.tsv"))
+    True
+    """
+    for r in _package_rows(name):
+        for w in r[col].split():
+            yield w, r
+
+
 def data_files(folder: str) -> list[str]:
-    """Names (for :func:`load_tsv`) of the package's TSV files in a data folder, sorted.
+    """Names (for :func:`load`) of the package's TSV files in a data folder, sorted.
 
     >>> "boilerplate/en.tsv" in data_files("boilerplate")
     True
     """
     base = resources.files("newsfix").joinpath("data", *PurePosixPath(folder).parts)
-    return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".tsv"))
+    return sorted(f"{folder}/{p.name}" for p in base.iterdir()
+                  if p.name.endswith((".tsv", ".tsv.gz")))

@@ -17,6 +17,7 @@ from newsfix.config import FixConfig
 from newsfix.document import Document, LanguageRecord, Paragraph
 from newsfix.result import Result, Segment
 from newsfix.rules import STAGES, Rule, registry
+from newsfix.rules.base import Finding, Review, run_rule
 
 __all__ = ["Pipeline", "Stage", "decode"]
 
@@ -105,8 +106,8 @@ class Pipeline:
         doc = Document(AlignedText(text), config=config)
         doc.warnings.extend(warnings)
         if config.language:
-            doc.language, doc.language_confidence = normalize_language(config.language), 1.0
-        suggestions: list[_Suggestion] = []
+            doc.language, doc.language_confidence = config.language, 1.0
+        suggestions = _Suggestions()
         for stage in self.stages:
             if stage.run is not None:
                 stage.run(doc)
@@ -130,13 +131,62 @@ class _Suggestion:
     message: str
 
 
-def _run_rule(doc: Document, rule: Rule, suggestions: list[_Suggestion]) -> bool:
-    """Apply one rule's changes (or demote them to suggestions); True if the text changed."""
+class _Suggestions(list[_Suggestion]):
+    """The document's suggestions so far, each (rule, source span, proposal) once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: set[tuple[str, Span, str]] = set()
+
+    def add(self, s: _Suggestion) -> None:
+        key = (s.rule, s.source, s.after)
+        if key not in self._keys:
+            self._keys.add(key)
+            self.append(s)
+
+
+class RuleFailure(RuntimeError):
+    """A rule raised, or proposed changes that cannot be applied together (a rule bug)."""
+
+
+def _run_rule(doc: Document, rule: Rule, suggestions: _Suggestions) -> bool:
+    """Apply one rule's findings (changes demoted to suggestions below the threshold).
+
+    Returns whether the text changed. A rule that raises, or proposes
+    overlapping changes, is a bug that must not lose the document: its
+    findings of this pass are dropped and a ``rule-failed`` warning names it,
+    unless ``FixConfig.strict`` asks for the exception.
+    """
+    try:
+        findings = run_rule(rule, doc)
+        return _apply_findings(doc, rule, findings, suggestions)
+    except Exception as exc:
+        if doc.config.strict:
+            raise
+        message = f"rule {rule.id} failed and was skipped: {type(exc).__name__}: {exc}"
+        if not any(w.get("code") == "rule-failed" and w.get("rule") == rule.id
+                   for w in doc.warnings):
+            doc.warn("rule-failed", message, rule=rule.id)
+        return False
+
+
+def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
+                    suggestions: _Suggestions) -> bool:
     threshold = doc.config.threshold
     paragraphs = doc.paragraphs() if "*" not in rule.languages else []
-    changes = [c for c in rule.find(doc)
-               if not paragraphs or _in_languages(c, paragraphs, rule.languages)]
-    changes = _guard_quotations(doc, rule, changes, threshold)
+    changes: list[Change] = []
+    for f in findings:
+        if isinstance(f, Change):
+            if not paragraphs or _in_languages(f, paragraphs, rule.languages):
+                changes.append(f)
+        elif isinstance(f, Review):
+            doc.flag_review(Span(f.start, f.end), f.reason)
+        else:
+            seen = doc.notes.setdefault(f.key, [])
+            if f.value not in seen:
+                seen.append(f.value)
+    if rule.quotation_policy == "guard":
+        changes = _guard_quotations(doc, rule, changes, threshold)
     apply: list[Change] = []
     for change in changes:
         if change.force or (change.confidence >= threshold and not change.suggest_only):
@@ -144,17 +194,18 @@ def _run_rule(doc: Document, rule: Rule, suggestions: list[_Suggestion]) -> bool
         else:
             span = doc.aligned.to_source(change.span)
             current = doc.text[change.start:change.end]
-            key = (rule.id, span, change.replacement)
-            if not any((s.rule, s.source, s.after) == key for s in suggestions):
-                suggestions.append(_Suggestion(rule.id, rule.category, span, current,
-                                               change.replacement, change.confidence,
-                                               change.message))
+            suggestions.add(_Suggestion(rule.id, rule.category, span, current,
+                                        change.replacement, change.confidence, change.message))
     if not apply:
         return False
     try:
-        return bool(doc.aligned.apply(apply))
-    except ChangeConflict as exc:  # a rule bug must not lose the document
-        raise RuntimeError(f"rule {rule.id} proposed conflicting changes: {exc}") from exc
+        changed = bool(doc.aligned.apply(apply))
+    except ChangeConflict as exc:
+        raise RuleFailure(f"conflicting changes: {exc}") from exc
+    for change in apply:
+        for fact, value in change.facts:
+            doc.metadata.setdefault(fact, value)
+    return changed
 
 
 def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
@@ -163,19 +214,20 @@ def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
 
     A wrong fix inside a quote in a news story is worse than no fix, and a
     quotation may hold deliberate non-standard words ("[sic]", a German
-    slogan, a band called "the the"). A repair rule's change inside quotes is
-    applied only when the same rule also repaired the same kind of damage
-    outside quotes in this document (machine-translated pages damage their
-    quotes like the rest); otherwise it is only suggested.
+    slogan, a band called "the the"). A change inside quotes of a rule whose
+    quotation policy is ``guard`` is applied only when the same rule also
+    repaired the same kind of damage outside quotes in this document
+    (machine-translated pages damage their quotes like the rest); otherwise it
+    is only suggested.
     """
-    if rule.stage != "repair" or not changes:
+    if not changes:
         return changes
-    applied_outside: set[str] = doc.notes.setdefault("repaired_outside_quotes", set())
-    inside = {id(c) for c in changes if not c.force and doc.in_quotation(c.start, c.end)}
+    analysis = doc.analysis
+    inside = {id(c) for c in changes if not c.force and analysis.in_quotation(c.start, c.end)}
     if any(id(c) not in inside and c.confidence >= threshold and not c.suggest_only
            for c in changes):
-        applied_outside.add(rule.id)
-    if not inside or rule.id in applied_outside:
+        doc.repaired_outside_quotes.add(rule.id)
+    if not inside or rule.id in doc.repaired_outside_quotes:
         return changes
     return [replace(c, suggest_only=True, message=f"{c.message} (inside a quotation)")
             if id(c) in inside else c for c in changes]
@@ -186,15 +238,6 @@ def _in_languages(change: Change, paragraphs: list[Paragraph], languages: frozen
         if p.start <= change.start <= p.end:
             return p.language in languages
     return False
-
-
-def normalize_language(code: str) -> str:
-    """Canonical code for a language name or code (Norwegian is ``nb``)."""
-    try:
-        from newsfix.detect import normalize_code
-    except ImportError:  # pragma: no cover - detect is part of the package
-        return code.lower()
-    return normalize_code(code)
 
 
 def detect_stage(doc: Document) -> None:

@@ -23,10 +23,9 @@ from functools import cache
 
 import regex
 
-from newsfix.aligned import Change
-from newsfix.document import Document
-from newsfix.lexicon import data_files, load_tsv
-from newsfix.rules.base import Example, Rule
+from newsfix.lexicon import UserLexicon, data_files, load
+from newsfix.rules.base import Example, Finding, Rule, Scope
+from newsfix.text import WORD_RE, months
 
 __all__ = [
     "RULES",
@@ -44,7 +43,6 @@ __all__ = [
 LINK_MARKER_RE = regex.compile(r"^[\s»›>•▶►▸→*·|-]+")
 SPACE_BEFORE_COLON_RE = regex.compile(r"\s+:")
 SENTENCE_END_RE = regex.compile(r"[.!?…:;]['\"”’»)\]]*$")
-WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
 # --------------------------------------------------------------------------- lines
@@ -96,6 +94,9 @@ def normalize_line(text: str) -> str:
 
 # --------------------------------------------------------------------------- lexicons
 
+#: User lexicon files (``FixConfig.lexicons``), hashable so the tables built from them cache.
+Extra = tuple[UserLexicon | str, ...]
+
 
 @dataclass(frozen=True)
 class ResiduePattern:
@@ -116,21 +117,21 @@ class ResiduePattern:
 
 
 @cache
-def residue_patterns(extra: tuple[str, ...] = ()) -> tuple[ResiduePattern, ...]:
+def residue_patterns(extra: Extra = ()) -> tuple[ResiduePattern, ...]:
     """Every residue pattern of the package's boilerplate lexicons plus users' files."""
     out = []
     for name in data_files("boilerplate"):
         language = name.rsplit("/", 1)[-1].removesuffix(".tsv")
-        for row in load_tsv(name, extra):
+        for row in load(name, extra):
             kind = row["kind"].strip() or "exact"
             pattern = normalize_line(row["pattern"]) if kind != "regex" else row["pattern"].strip()
             compiled = regex.compile(pattern, regex.IGNORECASE) if kind == "regex" else None
             out.append(ResiduePattern(language, kind, pattern, row["where"].strip() or "edge",
-                                      f"{row['_file']}:{row['_line']}", compiled))
+                                      row.where, compiled))
     return tuple(out)
 
 
-def match_residue(text: str, extra: tuple[str, ...] = ()) -> ResiduePattern | None:
+def match_residue(text: str, extra: Extra = ()) -> ResiduePattern | None:
     """The residue pattern a line matches, the strongest (``any``) first; None if none.
 
     >>> match_residue("Kommentare (0)").language
@@ -151,26 +152,26 @@ def match_residue(text: str, extra: tuple[str, ...] = ()) -> ResiduePattern | No
 
 
 @cache
-def metadata_labels(extra: tuple[str, ...] = ()) -> tuple[tuple[str, str, str], ...]:
+def metadata_labels(extra: Extra = ()) -> tuple[tuple[str, str, str], ...]:
     """(label, field, language) rows, longest label first."""
-    rows = load_tsv("layout_metadata_labels.tsv", extra)
+    rows = load("layout_metadata_labels.tsv", extra)
     out = {(r["label"].strip().casefold(), r["field"].strip(), r["language"].strip())
            for r in rows if r["label"].strip()}
     return tuple(sorted(out, key=lambda t: (-len(t[0]), t)))
 
 
 @cache
-def agencies(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+def agencies(extra: Extra = ()) -> tuple[str, ...]:
     """Photo agency names, longest first."""
-    names = {r["agency"].strip() for r in load_tsv("layout_photo_agencies.tsv", extra)}
+    names = {r["agency"].strip() for r in load("layout_photo_agencies.tsv", extra)}
     return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
 
 
 @cache
-def continuation_words(extra: tuple[str, ...] = ()) -> dict[str, str]:
+def continuation_words(extra: Extra = ()) -> dict[str, str]:
     """Function word -> strength (``strong`` wins over ``weak`` across languages)."""
     out: dict[str, str] = {}
-    for row in load_tsv("layout_continuation_words.tsv", extra):
+    for row in load("layout_continuation_words.tsv", extra):
         for w in row["words"].split():
             if out.get(w) != "strong":
                 out[w] = row["strength"].strip()
@@ -178,24 +179,24 @@ def continuation_words(extra: tuple[str, ...] = ()) -> dict[str, str]:
 
 
 @cache
-def navigation_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+def navigation_words(extra: Extra = ()) -> frozenset[str]:
     """Section and menu words of navigation bars, case-folded, all languages."""
-    rows = load_tsv("layout_navigation_words.tsv", extra)
+    rows = load("layout_navigation_words.tsv", extra)
     return frozenset(w.casefold() for r in rows for w in r["words"].split())
 
 
 @cache
-def social_networks(extra: tuple[str, ...] = ()) -> frozenset[str]:
+def social_networks(extra: Extra = ()) -> frozenset[str]:
     """Names of share-bar buttons (social networks, e-mail, print), case-folded."""
     return frozenset(r["name"].strip().casefold()
-                     for r in load_tsv("layout_social_networks.tsv", extra) if r["name"].strip())
+                     for r in load("layout_social_networks.tsv", extra) if r["name"].strip())
 
 
 NAV_SEPARATOR_RE = regex.compile(r"[ \t]*[/|>»›][ \t]*")
 NAV_ITEM_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}&'’-]{0,19}(?: \p{Lu}[\p{L}\p{M}&'’-]{0,19}){0,2}")
 
 
-def navigation_line(text: str, extra: tuple[str, ...] = ()) -> tuple[str, bool] | None:
+def navigation_line(text: str, extra: Extra = ()) -> tuple[str, bool] | None:
     """(what, strong) when a line is a navigation bar, breadcrumb or share bar, else None.
 
     A line made only of share-bar names (``Facebook Twitter WhatsApp Email``)
@@ -241,8 +242,9 @@ def navigation_line(text: str, extra: tuple[str, ...] = ()) -> tuple[str, bool] 
     return None
 
 
-def user_files(doc: Document) -> tuple[str, ...]:
-    return tuple(str(p) for p in doc.config.lexicons)
+def user_files(scope: Scope) -> Extra:
+    """The user's lexicon files of this run (they extend the layout lexicons)."""
+    return tuple(scope.config.lexicons)
 
 
 # --------------------------------------------------------------------------- photo credits
@@ -263,7 +265,7 @@ CAPTION_LABEL_RE = regex.compile(
 
 
 @cache
-def credit_re(extra: tuple[str, ...] = ()) -> regex.Pattern[str]:
+def credit_re(extra: Extra = ()) -> regex.Pattern[str]:
     """A photo credit: ``Name Surname / Agency [via Agency] [file]`` or ``Photo: …``."""
     agency = "|".join(regex.escape(a) for a in agencies(extra))
     agency_chain = rf"(?:{agency})(?:\s*[/,]\s*(?:{agency}))*(?:\s+via\s+(?:{agency}))?"
@@ -275,7 +277,7 @@ def credit_re(extra: tuple[str, ...] = ()) -> regex.Pattern[str]:
     return regex.compile(rf"(?P<credit>\(?(?:{body}){tail}\)?)[ \t]*$")
 
 
-def find_credit(line: str, extra: tuple[str, ...] = ()) -> tuple[int, int, float] | None:
+def find_credit(line: str, extra: Extra = ()) -> tuple[int, int, float] | None:
     """(start, end, confidence) of a photo credit at the end of ``line``, or None.
 
     Glued to a caption after sentence punctuation (``Kyiv.Valentyn Ogirenko /
@@ -315,15 +317,7 @@ ISO_DATE_RE = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:]+(?:Z|[+-]\
 DMY_DATE_RE = regex.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:kl\.\s*)?[\d:.]+)?")
 
 
-#: Month names (en, nb, de, fr; Polish genitive forms) and their numbers.
-MONTHS = {name: k + 1 for names in (
-    "january february march april may june july august september october november december",
-    "januar februar mars april mai juni juli august september oktober november desember",
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
-    "listopada grudnia",
-) for k, name in enumerate(names.split())}
+MONTHS = months()
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH_YEAR_RE = regex.compile(rf"(\d{{1,2}})\.?\s+({MONTH_RE})\s+(\d{{4}})", regex.I)
 MONTH_DAY_YEAR_RE = regex.compile(rf"({MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})", regex.I)
@@ -358,7 +352,7 @@ PLACE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?:[ ,/-]+\p{Lu}?[\p{L}\p{M}
 SOURCE_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.,/&'’ ()-]{0,80}")
 
 
-def parse_metadata(text: str, extra: tuple[str, ...] = ()) -> tuple[str, str] | None:
+def parse_metadata(text: str, extra: Extra = ()) -> tuple[str, str] | None:
     """(field, value) of a metadata line such as ``date 2025-04-25`` or ``OrtKursk, Russland``.
 
     >>> parse_metadata("OrtKursk, Russland")
@@ -412,11 +406,17 @@ class PageLine:
     detail: str = ""
 
 
-def analyse(doc: Document) -> list[PageLine]:
-    """Classify each line of the current text; edge runs decide the weak matches."""
-    extra = user_files(doc)
+def analyse(scope: Scope) -> list[PageLine]:
+    """Each line of the current text classified (once per text, shared by the layout rules)."""
+    extra = user_files(scope)
+    return scope.analysis.memo(("layout.page", extra),
+                               lambda: classify_lines(scope.full_text, extra))
+
+
+def classify_lines(text: str, extra: Extra = ()) -> list[PageLine]:
+    """Classify each line of ``text``: blank, residue, metadata, credit or content."""
     out: list[PageLine] = []
-    lines = lines_of(doc.text)
+    lines = lines_of(text)
     for k, ln in enumerate(lines):
         if ln.blank:
             out.append(PageLine(ln, "blank"))
@@ -449,7 +449,7 @@ def analyse(doc: Document) -> list[PageLine]:
     return out
 
 
-def label_value(label: str, value: str, extra: tuple[str, ...] = ()) -> tuple[str, str] | None:
+def label_value(label: str, value: str, extra: Extra = ()) -> tuple[str, str] | None:
     """(field, value) when ``label`` is a metadata label alone and ``value`` its value.
 
     Scrapers flatten a page's fact box into a label line and a value line.
@@ -524,40 +524,43 @@ class PageResidue(Rule):
     id = "PAGE_RESIDUE"
     category = "boilerplate"
     stage = "layout"
+    scope = "document"
     description = "page residue line (menu, widget, related link or label)"
+    tiers = {"trusted": 0.97, "position": 0.6}
+    lexicons = ("boilerplate/*.tsv", "layout_navigation_words.tsv", "layout_social_networks.tsv")
     examples = (
-        Example("close\nclose\n\nTalks resume\n\nThe talks resumed on Monday.\n",
+        Example("⟦close\n⟧⟦close\n⟧\nTalks resume\n\nThe talks resumed on Monday.\n",
                 "\nTalks resume\n\nThe talks resumed on Monday.\n",
                 note="the blank line left behind is the whitespace rules' to remove"),
-        Example("The talks resumed.\n»Read more: Why the talks failed | Rubin\nThey ended.",
+        Example("The talks resumed.\n⟦»Read more: Why the talks failed | Rubin\n⟧They ended.",
                 "The talks resumed.\nThey ended."),
-        Example("Fredsforhandlingene fortsetter.\n\nDetails\nQuellen\n\nKommentare (0)",
+        Example("Fredsforhandlingene fortsetter.\n\n⟦Details\n⟧⟦Quellen\n⟧\n⟦Kommentare (0)⟧",
                 "Fredsforhandlingene fortsetter.\n\n\n", language="nb"),
-        Example("Talks resume\n\nShare\n\nThe talks resumed on Monday.",
+        Example("Talks resume\n\n⟦Share\n⟧\nThe talks resumed on Monday.",
                 "Talks resume\n\n\nThe talks resumed on Monday.", kind="suggest"),
-        Example("Home\nNews\nPolitics\n\nTalks resume\n\nThe talks resumed on Monday.\n\n"
-                "Facebook Twitter WhatsApp Email\n",
+        Example("⟦Home\n⟧⟦News\n⟧⟦Politics\n⟧\nTalks resume\n\nThe talks resumed on Monday.\n\n"
+                "⟦Facebook Twitter WhatsApp Email\n⟧",
                 "\nTalks resume\n\nThe talks resumed on Monday.\n\n",
                 note="navigation and share bars (layout_navigation_words.tsv, "
                      "layout_social_networks.tsv)"),
-        Example("The talks resumed on Monday.\n\nSport\n\nThe match was called off.",
+        Example("The talks resumed on Monday.\n\n⟦Sport\n⟧\nThe match was called off.",
                 "The talks resumed on Monday.\n\n\nThe match was called off.", kind="suggest",
                 note="a lone section word mid-page may be a heading"),
         Example("The plan\n\nDetails were not published.\n\nShare prices fell.", kind="clean"),
         Example("Talks resume\n\nThe talks resumed on Monday. Read more on page 4.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        page = analyse(doc)
-        trusted = trusted_lines(page)
-        keep = doc.config.keep_boilerplate
-        for k, trust in trusted.items():
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        page = analyse(scope)
+        if not any(p.kind == "content" for p in page):
+            return  # a text that is only "residue" is no page: a one-line document is content
+        keep = scope.config.keep_boilerplate
+        for k, trust in trusted_lines(page).items():
             p = page[k]
             if p.kind != "residue":
                 continue
-            conf = 0.97 if trust else 0.6
-            yield self.change(p.line.start, p.line.stop, "", confidence=conf,
-                              suggest_only=keep,
+            yield scope.change(p.line.start, p.line.stop, "",
+                               tier="trusted" if trust else "position", suggest_only=keep,
                               message=f"page residue line {p.line.text.strip()!r} ({p.detail})")
 
 
@@ -576,34 +579,38 @@ class MetadataLine(Rule):
     id = "METADATA_LINE"
     category = "metadata"
     stage = "layout"
+    scope = "document"
     description = "metadata line moved to metadata"
+    tiers = {"trusted": 0.97, "position": 0.6}
+    lexicons = ("layout_metadata_labels.tsv",)
     examples = (
-        Example(" date 2025-04-25 \n\nTrump appealed to Putin on Thursday.",
+        Example("⟦ date 2025-04-25 \n⟧\nTrump appealed to Putin on Thursday.",
                 "\nTrump appealed to Putin on Thursday."),
-        Example("Putin er åpen for et møte.\n\nOrtKursk, Russland\nQuellen",
+        Example("Putin er åpen for et møte.\n\n⟦OrtKursk, Russland\n⟧Quellen",
                 "Putin er åpen for et møte.\n\nQuellen", language="nb"),
-        Example("Putin er åpen for et møte.\n\nOrt\nKursk, Russland\nQuellen",
+        Example("Putin er åpen for et møte.\n\n⟦Ort\n⟧⟦Kursk, Russland\n⟧Quellen",
                 "Putin er åpen for et møte.\n\nQuellen", language="nb",
                 note="a fact box flattened into a label line and a value line"),
         Example("Date night is back.\n\nPlace your bets, the coach said.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        page = analyse(doc)
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        page = analyse(scope)
+        if not any(p.kind == "content" for p in page):
+            return
+        keep = scope.config.keep_boilerplate
         for k, trust in trusted_lines(page).items():
             p = page[k]
             if p.kind != "metadata":
                 continue
-            conf = 0.97 if trust else 0.6
+            tier = "trusted" if trust else "position"
             if not p.detail:  # the value line below a label line
-                yield self.change(p.line.start, p.line.stop, "", confidence=conf,
-                                  suggest_only=doc.config.keep_boilerplate,
-                                  message="metadata value line")
+                yield scope.change(p.line.start, p.line.stop, "", tier=tier, suggest_only=keep,
+                                   message="metadata value line")
                 continue
             field, _, value = p.detail.partition("=")
-            doc.metadata.setdefault(field, value)
-            yield self.change(p.line.start, p.line.stop, "", confidence=conf,
-                              suggest_only=doc.config.keep_boilerplate,
+            yield scope.change(p.line.start, p.line.stop, "", tier=tier, suggest_only=keep,
+                               facts={field: value},
                               message=f"metadata line: {field} = {value!r}")
 
 
@@ -620,18 +627,21 @@ class ImageAltText(Rule):
     id = "IMAGE_ALT_TEXT"
     category = "boilerplate"
     stage = "layout"
+    scope = "document"
     description = "image alt text above a caption"
+    tiers = {"shared_words": 0.92}
+    lexicons = ("layout_photo_agencies.tsv",)
     examples = (
-        Example("Talks began.\n\nPutin and Trump shake hands.\nTrump and Putin shake hands "
+        Example("Talks began.\n\n⟦Putin and Trump shake hands.\n⟧Trump and Putin shake hands "
                 "in Helsinki in 2018.Brendan Smialowski / AFP via Getty Images file\n",
                 "Talks began.\n\nTrump and Putin shake hands "
                 "in Helsinki in 2018.Brendan Smialowski / AFP via Getty Images file\n"),
         Example("Putin spoke.\nTrump and Putin shake hands in Helsinki.\n", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        extra = user_files(doc)
-        lines = lines_of(doc.text)
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        extra = user_files(scope)
+        lines = lines_of(scope.full_text)
         for a, b in itertools.pairwise(lines):
             if a.blank or b.blank or len(a.text.split()) > 40:
                 continue
@@ -645,10 +655,10 @@ class ImageAltText(Rule):
                 continue  # alt text is one sentence at most
             shared = content_words(a.text) & content_words(caption)
             if len(shared) >= 2:
-                yield self.change(a.start, a.stop, "", confidence=0.92,
-                                  suggest_only=doc.config.keep_boilerplate,
-                                  message="image alt text repeating the caption below it "
-                                          f"(shares {', '.join(sorted(shared))})")
+                yield scope.change(a.start, a.stop, "", tier="shared_words",
+                                   suggest_only=scope.config.keep_boilerplate,
+                                   message="image alt text repeating the caption below it "
+                                           f"(shares {', '.join(sorted(shared))})")
 
 
 def content_words(text: str) -> set[str]:
@@ -672,13 +682,16 @@ class PhotoCredit(Rule):
     id = "PHOTO_CREDIT"
     category = "boilerplate"
     stage = "layout"
+    scope = "document"
     description = "photo credit"
+    tiers = {"after_sentence": 0.97, "glued": 0.7}
+    lexicons = ("layout_photo_agencies.tsv",)
     examples = (
-        Example("A house damaged by a drone before Kyiv.Valentyn Ogirenko / Reuters\n",
+        Example("A house damaged by a drone before Kyiv.⟦Valentyn Ogirenko / Reuters⟧\n",
                 "A house damaged by a drone before Kyiv.\n"),
-        Example("Trump and Putin in Helsinki in 2018. Brendan Smialowski / AFP via Getty Images "
-                "file\n", "Trump and Putin in Helsinki in 2018.\n"),
-        Example("Talks began.\nFoto: Heiko Junge / NTB\nThey ended.", "Talks began.\nThey ended.",
+        Example("Trump and Putin in Helsinki in 2018.⟦ Brendan Smialowski / AFP via Getty Images "
+                "file⟧\n", "Trump and Putin in Helsinki in 2018.\n"),
+        Example("Talks began.\n⟦Foto: Heiko Junge / NTB\n⟧They ended.", "Talks began.\nThey ended.",
                 language="nb"),
         Example("Reuters reported on Monday that the talks had stalled.", kind="clean"),
         Example("Protesters gather in Oslo on Monday. Photograph: Jane Doe/Reuters\n",
@@ -686,9 +699,9 @@ class PhotoCredit(Rule):
         Example("The photograph, taken by a Reuters reporter, was shared widely.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        extra = user_files(doc)
-        for ln in lines_of(doc.text):
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        extra = user_files(scope)
+        for ln in lines_of(scope.full_text):
             if ln.blank:
                 continue
             credit = find_credit(ln.text, extra)
@@ -703,8 +716,8 @@ class PhotoCredit(Rule):
             else:
                 start = ln.start + len(before.rstrip())
                 stop = ln.start + e
-            yield self.change(start, stop, "", confidence=conf,
-                              suggest_only=doc.config.keep_boilerplate,
+            yield scope.change(start, stop, "", tier="after_sentence" if conf > 0.9 else "glued",
+                               suggest_only=scope.config.keep_boilerplate,
                               message=f"photo credit {ln.text[s:e]!r}")
 
 
@@ -729,39 +742,69 @@ class DuplicateTitle(Rule):
     id = "DUPLICATE_TITLE"
     category = "duplicate"
     stage = "layout"
+    scope = "document"
     description = "duplicated title"
+    tiers = {"identical": 0.99, "similar": 0.7}
     examples = (
-        Example("Putin tilbyr Trump-møter!\n\nPutin tilbyr Trump-møter!\n\nI en uttalelse sa han.",
+        Example("Putin tilbyr Trump-møter!⟦\n\nPutin tilbyr Trump-møter!⟧\n\n"
+                "I en uttalelse sa han.",
                 "Putin tilbyr Trump-møter!\n\nI en uttalelse sa han.", language="nb"),
-        Example("Talks resume in Istanbul\nTalks resume in Istanbul.\n\nThe talks resumed.",
+        Example("Talks resume in Istanbul⟦\nTalks resume in Istanbul.⟧\n\nThe talks resumed.",
                 "Talks resume in Istanbul\n\nThe talks resumed."),
         Example("Talks resume\n\nTalks resume after a pause.\n\nThe talks resumed.",
                 kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        page = analyse(doc)
-        first = list(_first_lines(page, 2))
-        if len(first) < 2:
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        page = analyse(scope)
+        content = list(_first_lines(page, len(page)))
+        if len(content) < 2:
             return
-        a, b = page[first[0]].line, page[first[1]].line
-        ta, tb = _title_key(a.text), _title_key(b.text)
+        a = page[content[0]].line
+        ta = _title_key(a.text)
         if len(ta) > 300 or not ta:
             return
-        if ta == tb:
-            conf = 0.99
-        else:
-            ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
-            if ratio < 0.9 or min(len(ta), len(tb)) < 15:
-                return
-            conf = 0.95 if ratio >= 0.95 else 0.7
-        between = page[first[0] + 1:first[1]]
-        if all(p.kind == "blank" for p in between):
-            start, stop = a.end, b.end  # the repeat and the break before it
-        else:
-            start, stop = b.start, b.stop  # residue kept between them stays
-        yield self.change(start, stop, "", confidence=conf,
-                          message="title repeated below itself")
+        # Every copy right below the title goes at once (five identical opening
+        # lines become one in one run: removing one copy per run is not idempotent).
+        copies: list[int] = []
+        for k in content[1:]:
+            tb = _title_key(page[k].line.text)
+            if tb == ta:
+                copies.append(k)
+                continue
+            if not copies and _near_copy(ta, tb):
+                b = page[k].line
+                yield scope.change(b.start, b.stop, "", tier="similar",
+                                   message="title repeated below itself, nearly")
+            break
+        if not copies:
+            return
+        last = page[copies[-1]].line
+        if all(page[k].kind == "blank" or k in copies for k in range(content[0] + 1, copies[-1])):
+            yield scope.change(a.end, last.end, "", tier="identical",
+                               message="title repeated below itself"
+                                       + (f" ({len(copies)} copies)" if len(copies) > 1 else ""))
+            return
+        for k in copies:  # residue kept between them stays
+            b = page[k].line
+            yield scope.change(b.start, b.stop, "", tier="identical",
+                               message="title repeated below itself")
+
+
+def _near_copy(a: str, b: str) -> bool:
+    """Whether two title keys differ only by a letter or two inside words (a typo, not a new word).
+
+    >>> _near_copy("putin offers talks", "putin ofers talks")
+    True
+    >>> _near_copy("talks resume in istanbul today", "talks resume in istanbul tomorrow")
+    False
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(a) < 15:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(diff) == 1 and difflib.SequenceMatcher(None, *diff[0]).ratio() >= 0.8 \
+        and abs(len(diff[0][0]) - len(diff[0][1])) <= 1 and min(map(len, diff[0])) >= 4
 
 
 def _title_key(text: str) -> str:
@@ -796,13 +839,16 @@ class BrokenParagraph(Rule):
     id = "BROKEN_PARAGRAPH"
     category = "paragraph"
     stage = "layout"
+    scope = "document"
     description = "paragraph broken mid-sentence"
+    tiers = {"certain": 0.95, "comma_capital": 0.8, "weak_word": 0.7}
+    lexicons = ("layout_continuation_words.tsv",)
     examples = (
-        Example("Putin tilbyr møter\n\nI en fersk uttalelse har\n\nVladimir Putin signalisert "
+        Example("Putin tilbyr møter\n\nI en fersk uttalelse har⟦\n\n⟧Vladimir Putin signalisert "
                 "sin vilje til å organisere et møte.",
                 "Putin tilbyr møter\n\nI en fersk uttalelse har Vladimir Putin signalisert "
                 "sin vilje til å organisere et møte.", language="nb"),
-        Example("The talks, which had stalled for\n\nweeks, resumed on Monday.",
+        Example("The talks, which had stalled for⟦\n\n⟧weeks, resumed on Monday.",
                 "The talks, which had stalled for weeks, resumed on Monday."),
         Example("Konteksten av krigsforhandlingene\n\nI løpet av de siste ukene har Russland "
                 "forsterket luftangrepene.", kind="clean", language="nb"),
@@ -810,13 +856,13 @@ class BrokenParagraph(Rule):
         Example("In his memoir he wrote:\n\n“It was not a speech.”", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        paras = doc.paragraphs()
-        words = continuation_words(user_files(doc))
-        extra = user_files(doc)
-        for a, b in itertools.pairwise(paras):
-            last_line = a.text.rsplit("\n", 1)[-1].strip()
-            first_line = b.text.split("\n", 1)[0].strip()
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        text = scope.full_text
+        extra = user_files(scope)
+        words = continuation_words(extra)
+        for a, b in itertools.pairwise(scope.analysis.blocks):
+            last_line = text[a.start:a.end].rsplit("\n", 1)[-1].strip()
+            first_line = text[b.start:b.end].split("\n", 1)[0].strip()
             if not last_line or not first_line or SENTENCE_END_RE.search(last_line):
                 continue
             if regex.search(r"[,\-–—(\[„“\"«]$", last_line) and not last_line.endswith(","):
@@ -839,8 +885,10 @@ class BrokenParagraph(Rule):
                     and not looks_title_case(last_line) and regex.match(r"\p{L}", first_line):
                 conf = 0.95 if strength == "strong" else 0.7
             if conf:
-                yield self.change(a.end, b.start, " ", confidence=conf,
-                                  message=f"paragraph broken after {last_word!r}")
+                tier = "certain" if conf >= 0.95 else "comma_capital" if conf >= 0.8 \
+                    else "weak_word"
+                yield scope.change(a.end, b.start, " ", tier=tier,
+                                   message=f"paragraph broken after {last_word!r}")
 
 
 RULES: tuple[type[Rule], ...] = (

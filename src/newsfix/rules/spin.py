@@ -29,19 +29,11 @@ from importlib import resources
 import regex
 import wordfreq
 
-from newsfix.aligned import Change, Span
-from newsfix.document import Document
-from newsfix.rules.base import Example, Rule
+from newsfix.rules.base import Example, Finding, Rule, Scope
+from newsfix.text import WORD_RE, TextAnalysis
 
 __all__ = ["RULES", "SpunName", "SpunWord", "spin_spots", "spun_names"]
 
-WORD_RE = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
-# Only a plain space (or a hyphen inside a compound is *not* allowed) joins two
-# words into a bigram context: punctuation breaks the context.
-JOIN_RE = regex.compile(r"^ $")
-QUOTE_OPEN = "“\"«„"
-QUOTE_CLOSE = "”\"»“"
-SENTENCE_END_RE = regex.compile(r"[.!?:;]['\"”’)]*\s*[“\"‘']?$")
 
 #: Corpus size behind the bigram counts (Google Web 1T: about 1e12 tokens).
 CORPUS_TOKENS = 1.0e12
@@ -128,6 +120,8 @@ def _zipf(word: str) -> float:
 
 @dataclass(frozen=True)
 class Token:
+    """A word with what spin reversal needs to know about its place."""
+
     start: int
     end: int
     text: str
@@ -139,29 +133,16 @@ class Token:
         return self.text.lower()
 
 
-def tokens(text: str, offset: int = 0) -> list[Token]:
-    """Words of a paragraph with whether each sits inside a quotation."""
-    out: list[Token] = []
-    quoted = False
-    pos = 0
-    prev_end = 0
-    for m in WORD_RE.finditer(text):
-        between = text[pos:m.start()]
-        for ch in between:
-            if ch in "“«„":
-                quoted = True
-            elif ch in "”»":
-                quoted = False
-            elif ch == '"':
-                quoted = not quoted
-        sentence_start = bool(SENTENCE_END_RE.search(text[prev_end:m.start()])) or not out
-        out.append(Token(offset + m.start(), offset + m.end(), m.group(), quoted, sentence_start))
-        pos = prev_end = m.end()
-    return out
+def tokens(analysis: TextAnalysis, start: int, end: int) -> list[Token]:
+    """The words of ``[start, end)`` with whether each is quoted or starts a sentence."""
+    return [Token(w.start, w.end, w.text, analysis.in_quotation(w.start, w.end),
+                  analysis.capital_expected(w.start))
+            for w in analysis.words_in(start, end)]
 
 
-def _joined(text: str, a: Token, b: Token, offset: int) -> bool:
-    return text[a.end - offset:b.start - offset] == " "
+def _joined(text: str, a: Token, b: Token) -> bool:
+    # Only a plain space joins two words into a bigram context: punctuation breaks it.
+    return text[a.end:b.start] == " "
 
 
 @dataclass(frozen=True)
@@ -204,16 +185,19 @@ def _case_like(word: str, model: str) -> str:
     return word
 
 
-def spin_spots(text: str, offset: int = 0) -> list[Spot]:
-    """Spots of a paragraph where a thesaurus synonym fits both contexts and the word neither.
+def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None) -> list[Spot]:
+    """Spots of ``[start, end)`` where a thesaurus synonym fits both contexts and the word neither.
 
-    >>> [(s.token.text, s.candidate) for s in spin_spots("The talks ended final week.")]
+    >>> spots = spin_spots(TextAnalysis("The talks ended final week."))
+    >>> [(s.token.text, s.candidate) for s in spots]
     [('final', 'last')]
-    >>> spin_spots("The talks ended last week.")
+    >>> spin_spots(TextAnalysis("The talks ended last week."))
     []
     """
+    end = len(analysis.text) if end is None else end
+    text = analysis.text
     syn = synonym_tiers()[0]  # close synonyms only: looser terms misfire on clean text
-    toks = tokens(text, offset)
+    toks = tokens(analysis, start, end)
     out = []
     for i, t in enumerate(toks):
         w = t.lower
@@ -221,9 +205,9 @@ def spin_spots(text: str, offset: int = 0) -> list[Spot]:
             continue
         if (t.text.isupper() and len(t.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
             continue
-        left = toks[i - 1].lower if i and _joined(text, toks[i - 1], t, offset) \
+        left = toks[i - 1].lower if i and _joined(text, toks[i - 1], t) \
             and not t.sentence_start else None
-        right = toks[i + 1].lower if i + 1 < len(toks) and _joined(text, t, toks[i + 1], offset) \
+        right = toks[i + 1].lower if i + 1 < len(toks) and _joined(text, t, toks[i + 1]) \
             else None
         if left is None and right is None:
             continue
@@ -245,10 +229,6 @@ def spin_spots(text: str, offset: int = 0) -> list[Spot]:
         if best is not None:
             out.append(Spot(t, _case_like(best[1], t.text), best[0], best[2]))
     return out
-
-
-def _word_count(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
 
 
 ARTICLE_RE = regex.compile(r"\b([Aa]) ([aeiou]\p{Ll}+)\b")
@@ -274,34 +254,31 @@ def article_mismatches(text: str) -> int:
     return n
 
 
-def document_spin(doc: Document, languages: frozenset[str]) -> tuple[bool, list[Spot]]:
-    """Whether the document shows spin, and its spots.
+def document_spin(scope: Scope) -> tuple[bool, list[Spot]]:
+    """Whether the document shows spin, and its spots (``scope``: the whole document).
 
     Spin shows as several independent signals that clean text lacks: names
-    that are synonym-variants of known names, ``a`` before a vowel-sound
-    word, and strong spots. Strong spots alone do not count: careful clean
-    prose has a few.
+    that are synonym-variants of known names (also those repaired in an
+    earlier pass, noted as ``spin.names``), ``a`` before a vowel-sound word,
+    and strong spots. Strong spots alone do not count: careful clean prose has
+    a few.
     """
-    key = ("spin", doc.text)
-    cached = doc.notes.get("spin")
-    if cached is not None and cached[0] == key:
-        return cached[1], cached[2]
-    spots: list[Spot] = []
-    words = signals = 0
-    # Names SPUN_NAME already repaired are evidence too: keep them by source span.
-    names_seen: set[tuple[int, int]] = doc.notes.setdefault("spin_names", set())
-    for p in doc.paragraphs_in(languages):
-        spots.extend(spin_spots(p.text, p.start))
-        words += _word_count(p.text)
-        signals += article_mismatches(p.text)
-    for a, b, _, _ in spun_names(doc, languages):
-        src = doc.aligned.to_source(Span(a, b))
-        names_seen.add((src.start, src.end))
-    signals += len(names_seen)
+    analysis = scope.analysis
+    paragraphs = scope.paragraphs()
+
+    def compute() -> tuple[list[Spot], int]:
+        spots = [s for p in paragraphs for s in spin_spots(analysis, p.start, p.end)]
+        return spots, sum(len(analysis.words_in(p.start, p.end)) for p in paragraphs)
+
+    spots, words = analysis.memo(("spin.spots", tuple(p.span for p in paragraphs)), compute)
+    _, articles = _document_names(scope)
+    names_now = spun_names(scope)
+    seen = set(scope.notes("spin.names"))
+    seen |= {tuple(scope.source_span(a, b).to_list()) for a, b, _, _ in names_now}
+    signals = articles + len(seen)
     strong = sum(1 for s in spots if s.strong and not s.token.quoted)
     spun = bool(words) and signals >= 1 and signals + strong >= MIN_SPOTS and \
         100.0 * (signals + strong) / words >= MIN_DENSITY
-    doc.notes["spin"] = (key, spun, spots)
     return spun, spots
 
 
@@ -320,9 +297,12 @@ class SpunWord(Rule):
     category = "spin"
     stage = "repair"
     languages = frozenset({"en"})
+    scope = "document"
+    tiers = {"recurring": 0.92, "single": 0.5}
+    requires = frozenset({"spin.names"})
     description = "word replaced by a synonym (spun text)"
     examples = (
-        Example("Output fell within the yr earlier than the war. Ties returned to a extra "
+        Example("Output fell within the ⟦yr⟧ earlier than the war. Ties returned to a extra "
                 "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
                 "Output fell within the year earlier than the war. Ties returned to a extra "
                 "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
@@ -333,8 +313,8 @@ class SpunWord(Rule):
         Example("He stated that the final week of the season was a battle.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        spun, spots = document_spin(doc, self.languages)
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        spun, spots = document_spin(scope)
         if not spun:
             return
         # Spinners are consistent: a pair seen once may be a rare but right word
@@ -344,12 +324,12 @@ class SpunWord(Rule):
             if s.token.quoted:
                 continue
             if s.strong and pairs[s.token.lower, s.candidate.lower()] >= 2:
-                yield self.change(s.token.start, s.token.end, s.candidate, confidence=0.92,
-                                  message=f"spun word: {s.token.text!r} for {s.candidate!r}")
+                yield scope.change(s.token.start, s.token.end, s.candidate, tier="recurring",
+                                   message=f"spun word: {s.token.text!r} for {s.candidate!r}")
             else:
-                yield self.change(s.token.start, s.token.end, s.candidate, confidence=0.5,
-                                  suggest_only=True,
-                                  message=f"possibly spun: {s.token.text!r} for {s.candidate!r}")
+                yield scope.change(s.token.start, s.token.end, s.candidate, tier="single",
+                                   suggest_only=True,
+                                   message=f"possibly spun: {s.token.text!r} for {s.candidate!r}")
 
 
 NAME_RE = regex.compile(r"\p{Lu}[\p{Ll}]+(?:\s+(?:(?:of|for|on|and|the|de)\s+)*\p{Lu}[\p{Ll}]+)+")
@@ -408,12 +388,15 @@ class SpunName(Rule):
     category = "spin"
     stage = "repair"
     languages = frozenset({"en"})
+    scope = "document"
+    tiers = {"synonyms": 0.95}
+    provides = frozenset({"spin.names"})
     description = "name with words replaced by synonyms (spun text)"
     examples = (
-        Example("Officials at the White Home said on Monday a extra round would go ahead.",
+        Example("Officials at the ⟦White Home⟧ said on Monday a extra round would go ahead.",
                 "Officials at the White House said on Monday a extra round would go ahead.",
                 note="a two-word name needs other evidence of spin: here `a extra`"),
-        Example("The U.N.'s Worldwide Atomic Vitality Company expressed alarm.",
+        Example("The U.N.'s ⟦Worldwide Atomic Vitality Company⟧ expressed alarm.",
                 "The U.N.'s International Atomic Energy Agency expressed alarm."),
         Example("Officials at the White House said on Monday the talks would go ahead.",
                 kind="clean"),
@@ -423,53 +406,64 @@ class SpunName(Rule):
         Example("Scotland's First Minister said the talks would go ahead.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for a, b, spun, name in spun_names(doc, self.languages):
-            src = doc.aligned.to_source(Span(a, b))
-            doc.notes.setdefault("spin_names", set()).add((src.start, src.end))
-            yield self.change(a, b, name, confidence=0.95,
-                              message=f"spun name: {spun!r} for {name!r}")
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        for a, b, spun, name in spun_names(scope):
+            yield scope.note("spin.names", tuple(scope.source_span(a, b).to_list()))
+            yield scope.change(a, b, name, tier="synonyms",
+                               message=f"spun name: {spun!r} for {name!r}")
 
 
-def spun_names(doc: Document, languages: frozenset[str]) -> list[tuple[int, int, str, str]]:
+def spun_names(scope: Scope) -> list[tuple[int, int, str, str]]:
     """(start, end, spun, name) of the spun names of a document that have corroboration.
 
     A spun name of three words or more stands on its own (``Worldwide Atomic
     Vitality Company`` has no innocent reading). A two-word match does not:
     ``First Minister`` is a real title one synonym away from ``Prime
     Minister``. So a two-word name counts only in a document that shows spin
-    apart from it: ``a`` before a vowel-sound word, a longer spun name, or a
-    second, different two-word spun name; otherwise it is neither an edit nor
-    a suggestion.
+    apart from it: ``a`` before a vowel-sound word, a longer spun name, a
+    second, different two-word spun name, or a name repaired in an earlier
+    pass (noted as ``spin.names``); otherwise it is neither an edit nor a
+    suggestion.
 
-    >>> from newsfix.aligned import AlignedText
-    >>> def names_in(text):
-    ...     doc = Document(AlignedText(text), language="en")
-    ...     return [n for _, _, _, n in spun_names(doc, frozenset({"en"}))]
-    >>> names_in("Officials at the White Home said the talks would go ahead.")
-    []
-    >>> names_in("The White Home said so. Kansas Metropolis won.")
-    ['White House', 'Kansas City']
+    >>> from newsfix import fix
+    >>> fix("Officials at the White Home said the talks would go ahead.", language="en",
+    ...     translate=False)
+    'Officials at the White Home said the talks would go ahead.'
+    >>> fix("The White Home said so. Kansas Metropolis won.", language="en", translate=False)
+    'The White House said so. Kansas City won.'
     """
-    matches = [m for p in doc.paragraphs_in(languages) for m in _name_matches(p.text, p.start)]
+    matches, articles = _document_names(scope)
     short = {m[2].lower() for m in matches if len(m[2].split()) == 2}
-    evidence = sum(article_mismatches(p.text) for p in doc.paragraphs_in(languages))
+    evidence = articles
     evidence += sum(1 for m in matches if len(m[2].split()) > 2) + max(len(short) - 1, 0)
     # Names accepted in an earlier pass (gone from the text since) still count.
-    evidence += len(doc.notes.get("spin_names", ()))
+    evidence += len(scope.notes("spin.names"))
     if evidence:
         return matches
     return [m for m in matches if len(m[2].split()) > 2]
 
 
-def _name_matches(text: str, offset: int) -> Iterator[tuple[int, int, str, str]]:
+def _document_names(scope: Scope) -> tuple[list[tuple[int, int, str, str]], int]:
+    """Every spun-name match of the document's paragraphs and the count of ``a`` + vowel."""
+    analysis = scope.analysis
+    paragraphs = scope.paragraphs()
+
+    def compute() -> tuple[list[tuple[int, int, str, str]], int]:
+        matches = [m for p in paragraphs for m in _name_matches(analysis, p.start, p.end)]
+        return matches, sum(article_mismatches(p.text) for p in paragraphs)
+
+    return analysis.memo(("spin.names", tuple(p.span for p in paragraphs)), compute)
+
+
+def _name_matches(analysis: TextAnalysis, para_start: int,
+                  para_end: int) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, spun, name) of each spun name in a paragraph, outside quotations."""
     big = bigrams()
-    quoted = {t.start for t in tokens(text, offset) if t.quoted}
-    for m in NAME_RE.finditer(text):
+    text = analysis.text
+    for m in NAME_RE.finditer(text, para_start, para_end):
         words = list(WORD_RE.finditer(m.group()))
-        start = offset + m.start()
-        if start + words[0].start() in quoted:
+        start = m.start()
+        if analysis.in_quotation(start + words[0].start(), start + words[0].end()):
             continue
         i = 0
         while i < len(words):
@@ -484,7 +478,7 @@ def _name_matches(text: str, offset: int) -> Iterator[tuple[int, int, str, str]]
                 if name is not None and all(_spun_pair(a, b, big, k, sub, name)
                                             for k, (a, b) in enumerate(zip(sub, name))):
                     a, b = start + words[i].start(), start + words[j - 1].end()
-                    yield a, b, text[a - offset:b - offset], " ".join(name)
+                    yield a, b, text[a:b], " ".join(name)
                     break
                 j -= 1
             i = j if j > i + 1 else i + 1

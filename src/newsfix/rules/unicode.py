@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ftfy
 import regex
 
-from newsfix.aligned import Change
-from newsfix.document import Document
-from newsfix.rules.base import Example, PatternRule, Rule
+from newsfix.rules.base import Example, Finding, PatternRule, Rule, Scope
 
-__all__ = ["RULES", "FixMojibake", "NormalizeNewlines", "RemoveBom"]
+__all__ = ["RULES", "FixMojibake", "NormalizeNewlines", "RemoveBom", "align"]
 
 BOM = "\ufeff"
 NEWLINE_RE = regex.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -38,30 +35,36 @@ class RemoveBom(Rule):
     id = "REMOVE_BOM"
     category = "unicode"
     stage = "decode"
+    scope = "document"
     description = "byte-order mark at the start of the text"
     examples = (
-        Example("\ufeffKyiv, Ukraine.", "Kyiv, Ukraine."),
+        Example("⟦\ufeff⟧Kyiv, Ukraine.", "Kyiv, Ukraine."),
         Example("Kyiv, Ukraine.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        if doc.text.startswith(BOM):
-            yield self.change(0, 1, "")
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        if scope.text.startswith(BOM):
+            yield scope.change(0, 1, "", tier="certain")
 
 
 class NormalizeNewlines(PatternRule):
     r"""Turn ``\r\n``, ``\r`` and Unicode line separators into ``\n``.
 
     Every later rule reads lines and paragraphs split on ``\n``; normalising
-    first keeps them simple. Each replaced separator is an edit.
+    first keeps them simple. Each replaced separator is an edit. It runs after
+    :class:`FixMojibake`: ``U+0085`` is far more often the second half of
+    mojibake (``Ã\x85lesund`` for ``Ålesund``) or a Windows-1252 ellipsis
+    read as Latin-1 than a line break, and ftfy must see it first.
     """
 
     id = "NORMALIZE_NEWLINES"
     category = "spacing"
     stage = "decode"
+    scope = "document"
     description = "line break normalised to \\n"
+    tiers = {"certain": 1.0}
     examples = (
-        Example("One.\r\n\r\nTwo.\r\n", "One.\n\nTwo.\n"),
+        Example("One.⟦\r\n⟧⟦\r\n⟧Two.⟦\r\n⟧", "One.\n\nTwo.\n"),
         Example("One.\n\nTwo.\n", kind="clean"),
     )
 
@@ -72,9 +75,9 @@ class NormalizeNewlines(PatternRule):
 class FixMojibake(Rule):
     """Repair mojibake and other encoding damage with ftfy, one edit per changed stretch.
 
-    ftfy is run paragraph by paragraph (its heuristics are local and it gives
-    no alignment); its output is aligned with the input by a character diff,
-    so each repaired stretch (``Ã©`` → ``é``) becomes its own edit. ftfy's
+    ftfy runs once over the document (it works line by line itself) and gives
+    no alignment; its output is aligned with the input by :func:`align`, so
+    each repaired stretch (``Ã©`` → ``é``) becomes its own edit. ftfy's
     mojibake detection is designed to leave correct text alone, which is why
     this rule is applied with full confidence.
 
@@ -86,26 +89,71 @@ class FixMojibake(Rule):
     id = "FIX_MOJIBAKE"
     category = "unicode"
     stage = "decode"
+    scope = "document"
     description = "encoding damage (mojibake) repaired by ftfy"
     examples = (
-        Example("The cafÃ© reopened on Monday.", "The café reopened on Monday."),
-        Example("He said itâ€™s over.", "He said it’s over."),
+        Example("The caf⟦Ã©⟧ reopened on Monday.", "The café reopened on Monday."),
+        Example("He said it⟦â€™⟧s over.", "He said it’s over."),
+        Example("The ferry to ⟦Ã\x85⟧lesund left.", "The ferry to Ålesund left.",
+                note="U+0085 inside mojibake is not a line break"),
         Example("“It’s over,” she said — déjà vu in Zaporizhzhia.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        for para in doc.paragraphs():
-            fixed = ftfy.fix_text(para.text, FTFY_CONFIG)
-            if fixed == para.text:
-                continue
-            yield from self._diff(para.start, para.text, fixed)
-
-    def _diff(self, offset: int, old: str, new: str) -> Iterable[Change]:
-        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag != "equal":
-                yield self.change(offset + i1, offset + i2, new[j1:j2],
-                                  message=f"{old[i1:i2]!r} is encoding damage for {new[j1:j2]!r}")
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        text = scope.text
+        fixed = ftfy.fix_text(text, FTFY_CONFIG)
+        if fixed == text:
+            return
+        for i1, i2, j1, j2 in align(text, fixed):
+            yield scope.change(i1, i2, fixed[j1:j2], tier="certain",
+                               message=f"{text[i1:i2]!r} is encoding damage for {fixed[j1:j2]!r}")
 
 
-RULES: tuple[type[Rule], ...] = (RemoveBom, NormalizeNewlines, FixMojibake)
+#: Characters that must agree after a difference for the two texts to be back in step.
+SYNC = 3
+#: How far (in characters of either text) a difference may reach before the rest of the
+#: line is taken as one changed stretch.
+REACH = 48
+
+
+def align(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
+    """The differing stretches ``(i1, i2, j1, j2)`` of ``old`` and ``new``, in linear time.
+
+    Encoding repairs are local: the texts agree except in short stretches. At
+    a difference, the first point within :data:`REACH` characters where
+    :data:`SYNC` characters agree again ends the stretch; if none is found the
+    stretch runs to the end of the line (coarser, never wrong).
+    ``difflib`` would be quadratic on a long line.
+
+    >>> list(align("caf\u00c3\u00a9 and na\u00c3\u00afve", "café and naïve"))
+    [(3, 5, 3, 4), (12, 14, 11, 12)]
+    """
+    i = j = 0
+    n, m = len(old), len(new)
+    while i < n and j < m:
+        if old[i] == new[j]:
+            i += 1
+            j += 1
+            continue
+        found = None
+        for total in range(1, 2 * REACH + 1):
+            for di in range(max(0, total - REACH), min(total, REACH) + 1):
+                dj = total - di
+                a, b = i + di, j + dj
+                if old[a:a + SYNC] == new[b:b + SYNC] and (
+                        (a + SYNC <= n and b + SYNC <= m) or old[a:] == new[b:]):
+                    found = (a, b)
+                    break
+            if found:
+                break
+        if found is None:
+            a = old.find("\n", i)
+            b = new.find("\n", j)
+            found = (n, m) if a < 0 or b < 0 else (a, b)
+        yield i, found[0], j, found[1]
+        i, j = found
+    if i < n or j < m:
+        yield i, n, j, m
+
+
+RULES: tuple[type[Rule], ...] = (RemoveBom, FixMojibake, NormalizeNewlines)

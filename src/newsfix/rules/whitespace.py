@@ -6,16 +6,16 @@ from collections.abc import Iterable
 
 import regex
 
-from newsfix.aligned import Change
-from newsfix.document import Document
-from newsfix.rules.base import Example, PatternRule, Rule
+from newsfix.rules.base import Example, Finding, PatternRule, Rule, Scope
 
 __all__ = [
     "RULES", "BlankLines", "DocumentEdges", "LeadingSpace", "SpaceBeforePunctuation", "SpaceRun",
     "TrailingSpace",
 ]
 
-TRAILING_SPACE_RE = regex.compile(r"[^\S\n]+(?=\n|\Z)")
+# A run is matched only from its first space (the look-behind), so a long run of
+# spaces inside a line is scanned once, not once per space.
+TRAILING_SPACE_RE = regex.compile(r"(?<![^\S\n])[^\S\n]+(?=\n|\Z)")
 LEADING_SPACE_RE = regex.compile(r"(?m)^[ \t\u00a0]+(?=\S)")
 # Two spaces after a sentence end are a typing convention, not damage: keep them.
 SPACE_RUN_RE = regex.compile(r"(?<=\S)(?<![.!?]['\"”’)]?)  +(?=\S)|(?<=[.!?]['\"”’)]?)   +(?=\S)")
@@ -33,9 +33,10 @@ class TrailingSpace(PatternRule):
     id = "TRAILING_SPACE"
     category = "spacing"
     stage = "characters"
+    scope = "document"
     description = "space at the end of a line"
     examples = (
-        Example("Kyiv was quiet. \nThen sirens.", "Kyiv was quiet.\nThen sirens."),
+        Example("Kyiv was quiet.⟦ ⟧\nThen sirens.", "Kyiv was quiet.\nThen sirens."),
         Example("Kyiv was quiet.\nThen sirens.", kind="clean"),
     )
 
@@ -49,9 +50,10 @@ class LeadingSpace(PatternRule):
     id = "LEADING_SPACE"
     category = "spacing"
     stage = "characters"
+    scope = "document"
     description = "space at the start of a line"
     examples = (
-        Example("Headline\n\n  The talks began.", "Headline\n\nThe talks began."),
+        Example("Headline\n\n⟦  ⟧The talks began.", "Headline\n\nThe talks began."),
         Example("Headline\n\nThe talks began.", kind="clean"),
     )
 
@@ -69,9 +71,10 @@ class SpaceRun(PatternRule):
     id = "SPACE_RUN"
     category = "spacing"
     stage = "characters"
+    scope = "document"
     description = "run of spaces inside a line"
     examples = (
-        Example("The  talks   began.", "The talks began."),
+        Example("The⟦  ⟧talks⟦   ⟧began.", "The talks began."),
         Example("The talks began.  Then they ended.", kind="clean"),
     )
 
@@ -90,18 +93,19 @@ class SpaceBeforePunctuation(PatternRule):
     id = "SPACE_BEFORE_PUNCT"
     category = "spacing"
     stage = "characters"
+    scope = "document"
     description = "space before a full stop or comma"
+    tiers = {"punctuation": 0.95}
     examples = (
-        Example("Dette fremgår av rapporter fra oe24 . Putin berømmet Trump.",
+        Example("Dette fremgår av rapporter fra oe24⟦ ⟧. Putin berømmet Trump.",
                 "Dette fremgår av rapporter fra oe24. Putin berømmet Trump.", language="nb"),
-        Example("Prices rose , analysts said .", "Prices rose, analysts said."),
+        Example("Prices rose⟦ ⟧, analysts said⟦ ⟧.", "Prices rose, analysts said."),
         Example("Il a dit : « Non ! » Version .NET and a .5 rate, then ... silence.",
                 kind="clean"),
     )
 
     pattern = SPACE_BEFORE_PUNCT_RE
     replacement = ""
-    confidence = 0.95
 
 
 class BlankLines(PatternRule):
@@ -110,9 +114,10 @@ class BlankLines(PatternRule):
     id = "BLANK_LINES"
     category = "spacing"
     stage = "characters"
+    scope = "document"
     description = "run of blank lines"
     examples = (
-        Example("One.\n\n\n\nTwo.", "One.\n\nTwo."),
+        Example("One.⟦\n\n\n\n⟧Two.", "One.\n\nTwo."),
         Example("One.\n\nTwo.", kind="clean"),
     )
 
@@ -129,20 +134,22 @@ class DocumentEdges(Rule):
     id = "DOCUMENT_EDGES"
     category = "spacing"
     stage = "characters"
+    scope = "document"
     description = "blank space at the start or end of the document"
     examples = (
-        Example("\n\nHeadline\n\nText.\n\n\n", "Headline\n\nText.\n"),
+        Example("⟦\n\n⟧Headline\n\nText.⟦\n\n\n⟧", "Headline\n\nText.\n"),
         Example("Headline\n\nText.\n", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        text = doc.text
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        text = scope.text
         lead = len(text) - len(text.lstrip())
         if lead and lead < len(text):
-            yield self.change(0, lead, "")
+            yield scope.change(0, lead, "", tier="certain")
         body_end = len(text.rstrip())
         if body_end > lead and text[body_end:] not in ("", "\n"):
-            yield self.change(body_end, len(text), "\n" if "\n" in text[body_end:] else "")
+            yield scope.change(body_end, len(text), "\n" if "\n" in text[body_end:] else "",
+                               tier="certain")
 
 
 RULES: tuple[type[Rule], ...] = (

@@ -1,104 +1,51 @@
-"""Private helpers of the English rules: word tokens, sentence starts, lexicons, frequencies.
+"""Knowledge the English rules share: lexicons, word classes and frequencies.
 
-The lexicons are TSV files under ``newsfix/data`` with ``#`` header comments
-naming their source and licence; they load lazily, once per process. This is a
-small private loader, kept here until a shared one exists.
+Every table is a TSV under ``newsfix/data`` read through :mod:`newsfix.lexicon`
+(once per process); closed classes of English words (pronouns, auxiliaries,
+titles…) live in ``en_word_classes.tsv``. Words, sentences and quotations come
+from :mod:`newsfix.text`, not from here.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import regex
 from wordfreq import zipf_frequency
 
-from newsfix.lexicon import load_tsv
+from newsfix.lexicon import Record, load
+from newsfix.text import TextAnalysis, Word
 
 __all__ = [
-    "WORD_RE", "NameEntry", "at_sentence_start", "collocations", "doc_words", "en_zipf",
-    "foreign_neighbour", "in_url", "match_case", "names", "not_english", "proper_nouns",
-    "sic_marked", "stray_glossary", "zipf",
+    "NameEntry", "collocations", "contractions", "en_zipf", "foreign_neighbour", "match_case",
+    "name_variants", "names", "not_english", "proper_nouns", "stray_glossary", "word_class",
+    "word_counts", "zipf",
 ]
 
-#: A word: letters (with marks), optionally joined by internal apostrophes.
-WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
 
-SIC_BEFORE_RE = regex.compile(r"[\[(]\s*sic\s*[\])]$", regex.IGNORECASE)
-# What may stand between a sentence end and the next word: spaces, opening quotes, brackets.
-_OPENERS = " \t\u00a0\"'“‘«»„(["
-_ENDERS = ".!?…:;\"“”«»|•*#>—–-"
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """The words of one closed class of ``en_word_classes.tsv`` (lower case).
 
-
-def at_sentence_start(text: str, pos: int) -> bool:
-    """Whether the word at ``pos`` starts a sentence, a line or follows a quote or colon.
-
-    >>> at_sentence_start("He left. She stayed.", 9)
-    True
-    >>> at_sentence_start("since Moscow He sent", 13)
-    False
-    >>> at_sentence_start('"Its done." [sic] The sign', 18)
-    True
-    """
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    sic = SIC_BEFORE_RE.search(text, 0, i + 1)
-    if sic is not None:
-        i = sic.start() - 1  # `"…" [sic] The`: the marker belongs to the sentence before
-    while i >= 0 and text[i] in _OPENERS:
-        if text[i] in "\"“‘«»„'([":
-            return True  # a quote or bracket opens here: capitals are legitimate
-        i -= 1
-    return i < 0 or text[i] == "\n" or text[i] in _ENDERS
-
-
-SIC_RE = regex.compile(r"[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
-#: A sentence end with its closing quotes and brackets.
-SENTENCE_END_RE = regex.compile(r"[.!?…]+[\"'”’»)\]]*|\n")
-
-
-def sic_marked(text: str, pos: int) -> bool:
-    """Whether the sentence or quotation around ``pos`` contains or is followed by ``[sic]``.
-
-    A writer who marks a quotation ``[sic]`` keeps its errors on purpose.
-
-    >>> sic_marked('"Its not what you think." [sic] Its fine.', 1)
-    True
-    >>> sic_marked('"Its not what you think." [sic] Its fine.', 33)
-    False
-    """
-    a = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
-    while a < pos and text[a] in " \t\u00a0\"'”’»)]":
-        a += 1
-    lead = SIC_RE.match(text, a)
-    if lead:
-        a = lead.end()  # the previous sentence's marker
-    end = SENTENCE_END_RE.search(text, pos)
-    b = end.end() if end else len(text)
-    while b < len(text) and text[b] in " \t\u00a0":
-        b += 1  # the marker may follow the closing quote: `"…" [sic]`
-    return bool(SIC_RE.search(text, a, b) or SIC_RE.match(text, b))
-
-
-URLISH_RE = regex.compile(r"[@/#_\\=]|\.\p{L}|www|\p{L}\.\p{L}")
-
-
-def in_url(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` sits inside a URL, e-mail address, handle or path.
-
-    >>> in_url("see nato.int now", 4, 8), in_url("see nato now", 4, 8)
+    >>> "would" in word_class("auxiliary"), "house" in word_class("auxiliary")
     (True, False)
     """
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    chunk = text[a:b]
-    return bool(URLISH_RE.search(chunk))
+    for r in load("en_word_classes.tsv"):
+        if r["class"].strip() == name:
+            return frozenset(r["words"].split())
+    raise KeyError(f"no word class {name!r} in en_word_classes.tsv")
+
+
+@cache
+def contractions() -> dict[str, tuple[str, str, Record]]:
+    """Stripped contraction → (contraction, kind, row) (``en_contractions.tsv``).
+
+    >>> contractions()["didnt"][:2], contractions()["wont"][:2]
+    (("didn't", 'plain'), ("won't", 'guarded'))
+    """
+    return {r["stripped"]: (r["contraction"], r["kind"], r) for r in load("en_contractions.tsv")}
 
 
 def match_case(model: str, word: str) -> str:
@@ -127,23 +74,15 @@ def en_zipf(word: str) -> float:
     return zipf(word.lower().replace("’", "'"))
 
 
-def _rows(name: str) -> list[list[str]]:
-    """The cells of a package lexicon's rows, in header order (see :mod:`newsfix.lexicon`)."""
-    rows = load_tsv(name)
-    if not rows:
-        return []
-    columns = [k for k in rows[0] if not k.startswith("_")]
-    return [[row[c] for c in columns] for row in rows]
-
-
 @dataclass(frozen=True)
 class NameEntry:
-    """A curated name: its canonical spelling, kind and known other spellings."""
+    """A curated name: its canonical spelling, kind, known other spellings and its row."""
 
     canonical: str
     kind: str
     foreign: tuple[str, ...]
     english: tuple[str, ...]
+    where: str = ""
 
 
 def _split(cell: str, canon: str) -> tuple[str, ...]:
@@ -154,11 +93,11 @@ def _split(cell: str, canon: str) -> tuple[str, ...]:
 def names() -> dict[str, NameEntry]:
     """Curated names by lower-cased canonical form (``gazetteer_en_names.tsv``)."""
     out = {}
-    for row in _rows("gazetteer_en_names.tsv"):
-        row += [""] * (4 - len(row))
-        canon = row[0].strip()
-        out[canon.lower()] = NameEntry(canon, row[1].strip(), _split(row[2], canon),
-                                       _split(row[3], canon))
+    for row in load("gazetteer_en_names.tsv"):
+        cells = list(row.values()) + [""] * 4
+        canon = cells[0].strip()
+        out[canon.lower()] = NameEntry(canon, cells[1].strip(), _split(cells[2], canon),
+                                       _split(cells[3], canon), row.where)
     return out
 
 
@@ -183,34 +122,35 @@ def proper_nouns() -> dict[str, str]:
     >>> proper_nouns()["nato"], proper_nouns()["kyiv"]
     ('NATO', 'Kyiv')
     """
-    out = {row[0]: row[1] for row in _rows("gazetteer_en_propernouns.tsv")}
+    out = {}
+    for row in load("gazetteer_en_propernouns.tsv"):
+        cells = list(row.values())
+        out[cells[0]] = cells[1]
     for key, entry in names().items():
         out[key] = entry.canonical
     return out
 
 
 @cache
-def stray_glossary() -> dict[str, tuple[str, str]]:
-    """Foreign word -> (language, English translation) (``glossary_en_stray.tsv``)."""
-    return {r[0].strip().lower(): (r[1].strip(), r[2].strip()) for r in _rows(
-        "glossary_en_stray.tsv") if len(r) >= 3}
+def stray_glossary() -> dict[str, tuple[str, str, str]]:
+    """Foreign word -> (language, English translation, row) (``glossary_en_stray.tsv``)."""
+    return {r["word"].strip().lower(): (r["language"].strip(), r["english"].strip(), r.where)
+            for r in load("glossary_en_stray.tsv") if r["english"].strip()}
 
 
 @cache
 def collocations() -> frozenset[str]:
     """Known English multi-word names (``en_collocations.tsv``), lower-cased."""
-    return frozenset(r[0].strip().lower() for r in _rows("en_collocations.tsv"))
+    return frozenset(r["name"].strip().lower() for r in load("en_collocations.tsv"))
 
 
-def doc_words(text: str) -> Counter[str]:
-    """Counts of the words of ``text`` exactly as written (case kept)."""
-    return Counter(m.group() for m in WORD_RE.finditer(text))
+def word_counts(words: Iterable[Word]) -> Counter[str]:
+    """Counts of words exactly as written (case kept)."""
+    return Counter(w.text for w in words)
 
 
 #: Languages whose wordfreq frequencies tell a foreign word in English text (``Wir sind mehr``).
 FOREIGN_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "nb", "sv", "da")
-_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)[^\S\n]+$")
-_AFTER_RE = regex.compile(r"[^\S\n]+(\p{L}[\p{L}\p{M}]*)")
 
 
 def not_english(word: str) -> bool:
@@ -230,24 +170,24 @@ def not_english(word: str) -> bool:
     return en < 3.0 and any(zipf(low, lang) >= en + 1.0 for lang in FOREIGN_LANGS)
 
 
-def foreign_neighbour(text: str, start: int, end: int, reach: int = 1) -> bool:
-    """Whether one of the ``reach`` words either side of ``text[start:end]`` is not English.
+def foreign_neighbour(analysis: TextAnalysis, word: Word, reach: int = 1) -> bool:
+    """Whether one of the ``reach`` words either side of ``word`` is not English.
 
     Only words on the same line, separated by spaces alone, count: ``audi
     alteram partem``, ``Wir sind mehr`` and ``danah boyd`` are foreign phrases
     or unusual names, not English prose that lost a capital or kept a stray word.
 
-    >>> foreign_neighbour("the principle of audi alteram partem", 17, 21)
+    >>> a = TextAnalysis("the principle of audi alteram partem")
+    >>> foreign_neighbour(a, a.words[3])
     True
-    >>> foreign_neighbour("the attack on kyiv came", 14, 18)
+    >>> a = TextAnalysis("the attack on kyiv came")
+    >>> foreign_neighbour(a, a.words[3])
     False
     """
-    a, b = start, end
-    for _ in range(reach):
-        before = _BEFORE_RE.search(text, max(0, a - 40), a)
-        after = _AFTER_RE.match(text, b)
-        if any(m is not None and not_english(m.group(1)) for m in (before, after)):
-            return True
-        a = before.start() if before else a
-        b = after.end() if after else b
+    for step in (-1, 1):
+        w: Word | None = word
+        for _ in range(reach):
+            w = analysis.neighbour(w, step) if w is not None else None
+            if w is not None and not_english(w.text):
+                return True
     return False

@@ -6,67 +6,21 @@ from collections.abc import Iterable
 
 import regex
 
-from newsfix.aligned import Change
-from newsfix.document import Document
-from newsfix.rules.base import Example, Rule
+from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import (
-    WORD_RE,
-    at_sentence_start,
+    contractions,
     en_zipf,
-    in_url,
     match_case,
     name_variants,
     proper_nouns,
-    sic_marked,
+    word_class,
 )
+from newsfix.text import TextAnalysis, Word
 
 __all__ = ["ContractionApostrophe", "PossessiveApostrophe", "apostrophe_style"]
 
-#: Contractions whose apostrophe-less form is not an English word of its own.
-CONTRACTIONS = {
-    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
-    "wasnt": "wasn't", "arent": "aren't", "werent": "weren't", "hasnt": "hasn't",
-    "havent": "haven't", "hadnt": "hadn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't", "mustnt": "mustn't", "neednt": "needn't", "youre": "you're",
-    "theyre": "they're", "theyve": "they've", "youve": "you've", "youll": "you'll",
-    "theyll": "they'll", "itll": "it'll", "thats": "that's", "whats": "what's",
-    "theres": "there's", "wouldve": "would've", "couldve": "could've",
-    "shouldve": "should've", "aint": "ain't",
-}
-#: Real words that are also stripped contractions: fixed only after a subject pronoun.
-GUARDED = {"wont": "won't", "cant": "can't"}
-SUBJECTS = frozenset(["i", "you", "we", "they", "he", "she", "it", "who", "that", "there"])
-#: Words after which ``its`` cannot be the possessive determiner (``its not``, ``its been``).
-AFTER_ITS = frozenset(
-    ["not", "been", "a", "an", "the", "also", "never", "clear", "unclear", "likely", "unlikely",
-     "true", "important", "difficult", "too", "impossible", "possible"])
-#: Words that follow a name but cannot be possessed by it (verbs, function words).
-NOT_POSSESSED = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
-     "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "said",
-     "says", "say", "told", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for",
-     "from", "with", "by", "as", "than", "that", "which", "who", "whom", "whose", "when",
-     "where", "while", "if", "because", "after", "before", "since", "until", "about", "over",
-     "under", "into", "onto", "also", "not", "only", "just", "still", "even", "then", "there",
-     "here", "it", "he", "she", "they", "we", "you", "i", "a", "an", "the", "this", "these",
-     "those", "its", "his", "her", "their", "our", "my", "your", "so", "too", "very", "more",
-     "most", "no", "yes", "all", "both", "each", "either", "neither", "per", "via", "against",
-     "among", "between", "during", "without", "within", "according", "including", "amid",
-     "despite", "toward", "towards"])
-TITLES_RE = regex.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.?|President|Minister|"
-                          r"Chancellor|Secretary|Premier|Senator)\s+$")
-#: Nouns that, after ``the <plural>``, read as the thing owned (``the banks decision``).
-OWNED_NOUNS = frozenset(
-    ["decision", "decisions", "plan", "plans", "chief", "head", "president", "leader", "leaders",
-     "spokesman", "spokeswoman", "spokesperson", "statement", "comments", "position", "response",
-     "economy", "board", "chairman", "future", "role", "offer", "proposal", "share", "ceo",
-     "director", "budget", "strategy"])
-#: Numbers and quantifiers that make the next ``Xs`` a plural (``the two Trumps``).
-PLURAL_MARKERS = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-     "dozen", "dozens", "hundreds", "thousands", "both", "all", "several", "many", "few",
-     "other", "some", "these", "those", "various", "rival"])
-NEXT_WORD_RE = regex.compile(r"[^\S\n]+(\p{L}[\p{L}'’-]*)")
+#: A number right before a word (``3 Trumps``): a bounded look-back, not a search from the start.
+NUMBER_BEFORE_RE = regex.compile(r"\p{N}+[^\S\n]+$")
 
 
 def apostrophe_style(text: str) -> str:
@@ -80,24 +34,28 @@ def apostrophe_style(text: str) -> str:
     return "’" if curly > straight else "'"
 
 
-def _next_word(text: str, end: int) -> str | None:
-    m = NEXT_WORD_RE.match(text, end)
-    return m.group(1) if m else None
+def _counted(analysis: TextAnalysis, word: Word) -> bool:
+    """Whether a number or quantifier precedes ``word`` (``two``, ``both``, ``3``).
 
-
-def _prev_word(text: str, start: int) -> str | None:
-    m = regex.search(r"(\p{L}+)[^\S\n]+$", text[max(0, start - 40):start])
-    return m.group(1) if m else None
-
-
-def _counted(text: str, start: int) -> bool:
-    """Whether a number or quantifier precedes the word at ``start`` (``two``, ``both``, ``3``).
-
-    >>> _counted("the two Trumps", 8), _counted("Mr. Trumps", 4)
-    (True, False)
+    >>> a = TextAnalysis("the two Trumps and 3 Trumps, Mr. Trumps")
+    >>> [_counted(a, w) for w in a.words if w.text == "Trumps"]
+    [True, True, False]
     """
-    m = regex.search(r"([\p{L}\p{N}]+)[^\S\n]+$", text[max(0, start - 40):start])
-    return bool(m) and (m.group(1).isdigit() or m.group(1).lower() in PLURAL_MARKERS)
+    prev = analysis.neighbour(word, -1)
+    if prev is not None and prev.lower in word_class("plural_marker"):
+        return True
+    text = analysis.text
+    return NUMBER_BEFORE_RE.search(text, max(0, word.start - 24), word.start) is not None
+
+
+def _titled(analysis: TextAnalysis, word: Word) -> bool:
+    """Whether a title stands right before ``word`` (``Mr. Trumps``, ``President Bidens``)."""
+    if word.index == 0:
+        return False
+    prev = analysis.words[word.index - 1]
+    gap = analysis.text[prev.end:word.start]
+    return len(gap) <= 3 and not gap.strip(" .\u00a0") and prev.lower in word_class(
+        "possessor_title")
 
 
 class PossessiveApostrophe(Rule):
@@ -117,77 +75,80 @@ class PossessiveApostrophe(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "possessive apostrophe stripped"
+    tiers = {"name_owned": 0.95, "name_alone": 0.6, "no_plural": 0.95, "owned_noun": 0.6}
+    lexicons = ("en_word_classes.tsv", "gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
     examples = (
-        Example("Iran said no. Israel wants to destroy Irans nuclear installations.",
+        Example("Iran said no. Israel wants to destroy ⟦Irans⟧ nuclear installations.",
                 "Iran said no. Israel wants to destroy Iran's nuclear installations."),
-        Example("The comments of Mr. Trumps were striking, Mr. Trump said.",
+        Example("The comments of Mr. ⟦Trumps⟧ were striking, Mr. Trump said.",
                 "The comments of Mr. Trump's were striking, Mr. Trump said."),
         Example("The Clintons and the Obamas met the Americans; Germans said no.", kind="clean"),
         Example("Both Trumps who had tried to buy it, the two Trumps who bid, were outbid.",
                 kind="clean"),
         Example("Iran's nuclear plans worry Israel's leaders.", kind="clean"),
-        Example("The bank said the banks decision was final.",
+        Example("The bank said the ⟦banks⟧ decision was final.",
                 "The bank said the bank's decision was final.", kind="suggest"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        text = doc.text
-        mark = apostrophe_style(text)
-        known = {m.group().lower(): m.group() for m in WORD_RE.finditer(text)
-                 if m.group()[:1].isupper()}
-        for para in doc.paragraphs_in(self.languages):
-            for m in WORD_RE.finditer(para.text):
-                tok = m.group()
-                if len(tok) < 4 or not tok.endswith("s") or not tok.isalpha():
-                    continue
-                if tok.endswith("ss") and tok[:-1].lower() not in known \
-                        and tok[:-1].lower() not in proper_nouns():
-                    continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
-                start, end = para.start + m.start(), para.start + m.end()
-                if in_url(text, start, end) or sic_marked(text, start):
-                    continue
-                found = self._judge(text, tok, start, end, known)
-                if found is not None:
-                    stem, confidence = found
-                    yield self.change(start, end, stem + mark + "s", confidence=confidence,
-                                      message=f"possessive apostrophe stripped: {tok}")
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        analysis = scope.analysis
+        mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
+        known = analysis.memo("capitalised_words", lambda: {
+            w.lower: w.text for w in analysis.words if w.text[:1].isupper()})
+        for w in scope.words():
+            tok = w.text
+            if len(tok) < 4 or not tok.endswith("s") or not tok.isalpha():
+                continue
+            if tok.endswith("ss") and tok[:-1].lower() not in known \
+                    and tok[:-1].lower() not in proper_nouns():
+                continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
+            if scope.protected(w.start, w.end) or analysis.sic_marked(w.start):
+                continue
+            found = self._judge(analysis, w, known)
+            if found is not None:
+                stem, tier = found
+                yield scope.change(w.start, w.end, stem + mark + "s", tier=tier,
+                                   message=f"possessive apostrophe stripped: {tok}")
 
-    def _judge(self, text: str, tok: str, start: int, end: int,
-               known: dict[str, str]) -> tuple[str, float] | None:
+    def _judge(self, analysis: TextAnalysis, w: Word,
+               known: dict[str, str]) -> tuple[str, str] | None:
+        tok = w.text
         stem = tok[:-1]
         low = stem.lower()
         poss, plural = en_zipf(low + "'s"), en_zipf(tok)
-        nxt = _next_word(text, end)
-        prev = _prev_word(text, start)
-        owned = (nxt is not None and nxt[:1].islower() and nxt.lower() not in NOT_POSSESSED
-                 and not nxt.endswith(("ed", "ing")))
+        nxt = analysis.neighbour(w, 1)
+        prev = analysis.neighbour(w, -1)
+        owned = (nxt is not None and nxt.text[:1].islower()
+                 and nxt.lower not in word_class("not_possessed")
+                 and not nxt.text.endswith(("ed", "ing")))
         if tok[:1].isupper():
             # The stem as a name: seen in the document, or in a gazetteer.
             name = known.get(low) or proper_nouns().get(low)
             if name is None and low in name_variants():
                 name = stem
-            if name is None or (prev or "").lower() == "the" or _counted(text, start):
+            if name is None or (prev is not None and prev.lower == "the") \
+                    or _counted(analysis, w):
                 return None  # unknown, or a family/plural (`the Trumps`, `the two Trumps`)
             if name.isupper() and len(name) > 1:
                 stem = name  # Natos -> NATO's
-            titled = bool(TITLES_RE.search(text[max(0, start - 20):start]))
+            titled = _titled(analysis, w)
             # Neither form known to wordfreq: only a title makes the plural impossible.
             rare_plural = plural < poss - 0.3 or (plural < 1.0 and (
                 low in name_variants() or titled))
             if not rare_plural:
                 return None
             if titled or owned:
-                return stem, 0.95
-            if at_sentence_start(text, start) and not titled:
+                return stem, "name_owned"
+            if analysis.capital_expected(w.start):
                 return None
-            return stem, 0.6
+            return stem, "name_alone"
         # `the countrys economy`: `countrys` is no English plural (that is `countries`).
         no_plural = plural < 1.0 or regex.search(r"[^aeiou]y$", stem) is not None
         if no_plural and poss >= 2.0 and owned:
-            return stem, 0.95
-        if (prev or "").lower() == "the" and nxt is not None and nxt.lower() in OWNED_NOUNS \
-                and poss >= 3.0:
-            return stem, 0.6
+            return stem, "no_plural"
+        if prev is not None and prev.lower == "the" and nxt is not None \
+                and nxt.lower in word_class("owned_noun") and poss >= 3.0:
+            return stem, "owned_noun"
         return None
 
 
@@ -206,38 +167,40 @@ class ContractionApostrophe(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "contraction apostrophe stripped"
+    tiers = {"certain": 0.97}
+    lexicons = ("en_contractions.tsv", "en_word_classes.tsv")
     examples = (
-        Example("We dont know, and they wont say. Its not my war.",
+        Example("We ⟦dont⟧ know, and they ⟦wont⟧ say. ⟦Its⟧ not my war.",
                 "We don't know, and they won't say. It's not my war."),
         Example("As is his wont, the party kept its word; we'll see if it's well.", kind="clean"),
-        Example('The sign read: "Its not what you think, its what you do." [sic] Dont ask.',
+        Example('The sign read: "Its not what you think, its what you do." [sic] ⟦Dont⟧ ask.',
                 "The sign read: \"Its not what you think, its what you do.\" [sic] Don't ask."),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        text = doc.text
-        mark = apostrophe_style(text)
-        for para in doc.paragraphs_in(self.languages):
-            for m in WORD_RE.finditer(para.text):
-                tok = m.group()
-                low = tok.lower()
-                start, end = para.start + m.start(), para.start + m.end()
-                if low not in CONTRACTIONS and low not in GUARDED and low != "its":
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        analysis = scope.analysis
+        mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
+        table = contractions()
+        for w in scope.words():
+            tok, low = w.text, w.lower
+            if low not in table and low != "its":
+                continue
+            if (tok.isupper() and len(tok) > 1) or scope.protected(w.start, w.end) \
+                    or analysis.sic_marked(w.start):
+                continue  # a quotation marked `[sic]` keeps its errors
+            where = ""
+            if low in table:
+                fixed, kind, row = table[low]
+                where = row.where
+                if kind == "guarded":
+                    prev = analysis.neighbour(w, -1)
+                    if prev is None or prev.lower not in word_class("subject_pronoun"):
+                        continue
+            else:
+                nxt = analysis.neighbour(w, 1)
+                if nxt is None or nxt.lower not in word_class("after_its"):
                     continue
-                if (tok.isupper() and len(tok) > 1) or in_url(text, start, end) \
-                        or sic_marked(text, start):
-                    continue  # a quotation marked `[sic]` keeps its errors
-                if low in CONTRACTIONS:
-                    fixed = CONTRACTIONS[low]
-                elif low in GUARDED:
-                    prev = _prev_word(text, start)
-                    if prev is None or prev.lower() not in SUBJECTS:
-                        continue
-                    fixed = GUARDED[low]
-                else:
-                    nxt = _next_word(text, end)
-                    if nxt is None or nxt.lower() not in AFTER_ITS:
-                        continue
-                    fixed = "it's"
-                yield self.change(start, end, match_case(tok, fixed.replace("'", mark)),
-                                  confidence=0.97, message=f"contraction stripped: {tok}")
+                fixed = "it's"
+            yield scope.change(w.start, w.end, match_case(tok, fixed.replace("'", mark)),
+                               tier="certain", message=f"contraction stripped: {tok}"
+                               + (f" ({where})" if where else ""))

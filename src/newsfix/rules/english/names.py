@@ -7,22 +7,19 @@ from collections.abc import Iterable
 
 import regex
 
-from newsfix.aligned import Change
-from newsfix.document import Document
-from newsfix.rules.base import Example, Rule
+from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import (
-    WORD_RE,
     en_zipf,
-    in_url,
     name_variants,
     names,
     proper_nouns,
+    word_class,
 )
+from newsfix.text import TextAnalysis, Word
 
 __all__ = ["NameVariant", "edit_distance"]
 
 SUFFIX_RE = regex.compile(r"^(\p{Lu}[\p{L}\p{M}]+?)((?:['’]s)?)$")
-CONTEXT_RE = regex.compile(r"(?:Mr|Mrs|Ms|President|Vladimir|Volodymyr)\.?\s+$")
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -67,42 +64,35 @@ class NameVariant(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "inconsistent spelling of a name"
+    tiers = {"certain": 0.95, "house_style": 0.6}
+    lexicons = ("gazetteer_en_names.tsv", "en_word_classes.tsv")
     examples = (
-        Example("Zelenskyy spoke. Zalelenskyy said Mr. Poutine lied; Putin denied it.",
+        Example("Zelenskyy spoke. ⟦Zalelenskyy⟧ said Mr. ⟦Poutine⟧ lied; Putin denied it.",
                 "Zelenskyy spoke. Zelenskyy said Mr. Putin lied; Putin denied it."),
         Example("Rubio met Rubin; Bowman met Bowen. Zelensky spoke in Kiev.", kind="clean"),
-        Example("Zelenskyy spoke in Kyiv. Zelenskyy and Zelensky met.",
+        Example("Zelenskyy spoke in Kyiv. Zelenskyy and ⟦Zelensky⟧ met.",
                 "Zelenskyy spoke in Kyiv. Zelenskyy and Zelenskyy met.", kind="suggest"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        text = doc.text
-        counts: Counter[str] = Counter()
-        for m in WORD_RE.finditer(text):
-            sm = SUFFIX_RE.match(m.group())
-            if sm:
-                counts[sm.group(1)] += 1
-        targets = {w for w, n in counts.items() if n >= 2 and len(w) >= 5}
-        targets |= {e.canonical for e in names().values() if len(e.canonical) >= 5}
-        for para in doc.paragraphs_in(self.languages):
-            for m in WORD_RE.finditer(para.text):
-                sm = SUFFIX_RE.match(m.group())
-                if not sm:
-                    continue
-                word, suffix = sm.group(1), sm.group(2)
-                start = para.start + m.start()
-                end = start + len(word)
-                if in_url(text, start, end):
-                    continue
-                found = self._judge(text, word, start, counts, targets)
-                if found:
-                    canon, confidence = found
-                    yield self.change(start, end, canon, confidence=confidence,
-                                      message=f"spelling of the name {canon}: {word}")
-                del suffix
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        analysis = scope.analysis
+        counts, targets = analysis.memo("name_variant.counts", lambda: _counts(analysis))
+        for w in scope.words():
+            sm = SUFFIX_RE.match(w.text)
+            if not sm:
+                continue
+            word = sm.group(1)
+            start, end = w.start, w.start + len(word)
+            if scope.protected(start, end):
+                continue
+            found = self._judge(analysis, w, word, counts, targets)
+            if found:
+                canon, tier = found
+                yield scope.change(start, end, canon, tier=tier,
+                                   message=f"spelling of the name {canon}: {word}")
 
-    def _judge(self, text: str, word: str, start: int, counts: Counter[str],
-               targets: set[str]) -> tuple[str, float] | None:
+    def _judge(self, analysis: TextAnalysis, w: Word, word: str, counts: Counter[str],
+               targets: set[str]) -> tuple[str, str] | None:
         low = word.lower()
         variant = name_variants().get(low)
         if variant is not None:
@@ -110,12 +100,14 @@ class NameVariant(Rule):
             canon = entry.canonical
             in_doc = counts[canon] > 0
             if foreign:
-                context = bool(CONTEXT_RE.search(text[max(0, start - 20):start]))
+                prev = analysis.words[w.index - 1] if w.index else None
+                context = prev is not None and prev.lower in word_class("name_context") \
+                    and not analysis.text[prev.end:w.start].strip(" .\u00a0")
                 if in_doc or en_zipf(low) < 1.5 or context:
-                    return canon, 0.95
-                return canon, 0.6
+                    return canon, "certain"
+                return canon, "house_style"
             if in_doc and counts[canon] > counts[word]:
-                return canon, 0.6
+                return canon, "house_style"
             return None
         if _is_known(word) or len(word) < 5 or not word[1:].islower():
             return None
@@ -136,4 +128,16 @@ class NameVariant(Rule):
         if not curated and counts[t] <= counts[word]:
             return None
         confident = curated or (counts[t] >= 2 * counts[word] and d <= 2)
-        return t, 0.95 if confident else 0.6
+        return t, "certain" if confident else "house_style"
+
+
+def _counts(analysis: TextAnalysis) -> tuple[Counter[str], set[str]]:
+    """Capitalised words of the text (possessive ``'s`` dropped) and the names to match against."""
+    counts: Counter[str] = Counter()
+    for w in analysis.words:
+        sm = SUFFIX_RE.match(w.text)
+        if sm:
+            counts[sm.group(1)] += 1
+    targets = {w for w, n in counts.items() if n >= 2 and len(w) >= 5}
+    targets |= {e.canonical for e in names().values() if len(e.canonical) >= 5}
+    return counts, targets

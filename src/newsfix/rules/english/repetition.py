@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
-from newsfix.aligned import Change, Span
-from newsfix.document import Document
-from newsfix.rules.base import Example, Rule
-from newsfix.rules.english._lexicon import names, proper_nouns
+from newsfix.rules.base import Example, Finding, Rule, Scope
+from newsfix.rules.english._lexicon import names, proper_nouns, word_class
 
 __all__ = ["RepeatedPhrase"]
 
@@ -18,10 +16,6 @@ __all__ = ["RepeatedPhrase"]
 REPEAT_RE = regex.compile(
     r"(?<![\p{L}\p{N}'’-])((?:\p{L}+)(?:[^\S\n]+\p{L}+){0,5})([^\S\n]+)(\1)(?![\p{L}\p{N}'’-])",
     regex.IGNORECASE)
-#: Single words that machine translation doubles and English never does.
-DOUBLED_NEVER = frozenset(
-    ["the", "a", "an", "of", "and", "with", "from", "for", "his", "their", "our", "its", "this",
-     "these", "those", "to", "by", "at"])
 QUOTES = frozenset("\"“‘'«")
 #: The word after a repeat: a repeat that recurs with the same next word is deliberate.
 FOLLOWING_RE = regex.compile(r"[^\S\n]*(\p{L}*)")
@@ -58,82 +52,79 @@ class RepeatedPhrase(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "repeated word sequence (machine-translation loop)"
+    tiers = {"loop": 0.95, "echo": 0.6}
+    lexicons = ("en_word_classes.tsv",)
     examples = (
-        Example("They met in Istanbul in Istanbul last week.", "They met in Istanbul last week."),
-        Example("He said that his administration that his administration undertakes talks.",
+        Example("They met in Istanbul⟦ in Istanbul⟧ last week.", "They met in Istanbul last week."),
+        Example("He said that his administration⟦ that his administration⟧ undertakes talks.",
                 "He said that his administration undertakes talks."),
         Example("She had had enough; he said that that was very, very bad, bye-bye.",
                 kind="clean"),
         Example("Sirhan Sirhan was held. It is what it is, is it not?", kind="clean"),
-        Example("The two sides personally meet personally.", "The two sides personally meet.",
+        Example("The two sides personally meet⟦ personally⟧.", "The two sides personally meet.",
                 kind="suggest"),
-        Example("The summit in the Hague Hague will test the industry industry industry.",
+        Example("The summit in the Hague⟦ Hague⟧ will test the industry⟦ industry industry⟧.",
                 "The summit in the Hague will test the industry."),
         Example("The indie group the the band sold out. Mo from the the band spoke.",
                 kind="clean"),
+        Example("A word⟦ word word word⟧ loop.", "A word loop.",
+                note="overlapping repeats collapse once, without a conflict"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        text = doc.text
-        recurring = Counter(_key(text, m) for m in _repeats(text))
-        for para in doc.paragraphs_in(self.languages):
-            done = 0
-            for m in _repeats(para.text):
-                first, second = m.group(1), m.group(3)
-                if m.start() < done:
-                    continue  # overlaps a repeat already collapsed
-                words = first.split()
-                if len(words) == 1 and first != second:
-                    continue
-                if len(words) == 1 and not _doubled_name(first) and (
-                        first.lower() not in DOUBLED_NEVER
-                        or para.text[m.start() - 1:m.start()] in QUOTES):
-                    continue  # a quoted `“the the”` is a mention of the typo, not a loop
-                if recurring[_key(para.text, m)] >= 2:
-                    continue  # `the the band` three times: a name, not a loop
-                start = para.start + m.end(1)
-                end = para.start + m.end(3)
-                yield self.change(start, end, "", confidence=0.95,
-                                  message=f"repeated words: {second!r}")
-                doc.flag_review(self._sentence(text, start), "machine-translation loop")
-                done = m.end(3)
-            for m in TRIPLE_RE.finditer(para.text):
-                start, end = para.start + m.start(2), para.start + m.end(2)
-                yield self.change(start, end, "", confidence=0.95,
-                                  message=f"repeated word: {m.group(1)!r}")
-                doc.flag_review(self._sentence(text, start), "machine-translation loop")
-            for m in ECHO_RE.finditer(para.text):
-                start, end = para.start + m.start(3), para.start + m.end(4)
-                yield self.change(start, end, "", confidence=0.6,
-                                  message=f"adverb repeated: {m.group(1)!r}")
-
-    @staticmethod
-    def _sentence(text: str, pos: int) -> Span:
-        a = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
-        ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
-        b = min(ends) + 1 if ends else len(text)
-        while a < b and text[a].isspace():
-            a += 1
-        return Span(a, min(b, len(text)))
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        analysis = scope.analysis
+        text = scope.full_text
+        recurring = analysis.memo("repeats.recurring", lambda: Counter(
+            _key(text, m) for m in _repeats(text, 0, len(text))))
+        doubled_never = word_class("doubled_never")
+        found: list[tuple[int, int, str, str]] = []  # (start, end, tier, message)
+        for m in _repeats(text, scope.start, scope.end):
+            first, second = m.group(1), m.group(3)
+            words = first.split()
+            if len(words) == 1 and first != second:
+                continue
+            if len(words) == 1 and not _doubled_name(first) and (
+                    first.lower() not in doubled_never or text[m.start() - 1:m.start()] in QUOTES):
+                continue  # a quoted `“the the”` is a mention of the typo, not a loop
+            if recurring[_key(text, m)] >= 2:
+                continue  # `the the band` three times: a name, not a loop
+            found.append((m.end(1), m.end(3), "loop", f"repeated words: {second!r}"))
+        for m in scope.finditer(TRIPLE_RE):
+            found.append((m.start(2), m.end(2), "loop", f"repeated word: {m.group(1)!r}"))
+        for m in scope.finditer(ECHO_RE):
+            found.append((m.start(3), m.end(4), "echo", f"adverb repeated: {m.group(1)!r}"))
+        # Repeats found by different patterns overlap (`word word word word` is a
+        # two-word repeat and a triple): keep the longest of each overlapping group.
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        end = -1
+        for start, stop, tier, message in found:
+            if start < end:
+                continue
+            end = stop
+            yield scope.change(start, stop, "", tier=tier, message=message)
+            if tier == "loop":
+                sentence = analysis.sentence_at(start)
+                yield scope.review(sentence.start, max(sentence.end, stop),
+                                   "machine-translation loop")
 
 
-def _repeats(text: str) -> Iterable[regex.Match[str]]:
-    """Back-to-back repeats of ``text`` (case-insensitive), left to right.
+def _repeats(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Back-to-back repeats in ``text[start:end]`` (case-insensitive), left to right.
 
     The search resumes after each repeat's first half, so repeats may overlap.
 
     A single lower-case word said three times or more is left to ``TRIPLE_RE``.
     """
-    pos = 0
+    pos = start
     while True:
-        m = REPEAT_RE.search(text, pos)
+        m = REPEAT_RE.search(text, pos, end)
         if m is None:
             return
         first, second = m.group(1), m.group(3)
         if first != second and first.lower() != second.lower():
             pos = m.end(1)
             continue
-        triple = TRIPLE_RE.match(text, m.start())
+        triple = TRIPLE_RE.match(text, m.start(), end)
         if triple is not None and " " not in first:
             pos = triple.end()
             continue

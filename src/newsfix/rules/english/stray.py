@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
-from newsfix.aligned import Change, Span
-from newsfix.document import Document
-from newsfix.rules.base import Example, Rule
+from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import (
-    WORD_RE,
-    at_sentence_start,
     collocations,
     en_zipf,
     foreign_neighbour,
-    in_url,
     stray_glossary,
     zipf,
 )
@@ -26,7 +19,6 @@ __all__ = ["StrayForeignWord", "foreign_language"]
 OTHER_LANGUAGES = ("pl", "de", "fr", "nb", "es", "it", "nl", "pt", "sv", "cs")
 NAMES = {"pl": "Polish", "de": "German", "fr": "French", "nb": "Norwegian", "es": "Spanish",
          "it": "Italian", "nl": "Dutch", "pt": "Portuguese", "sv": "Swedish", "cs": "Czech"}
-NEXT_RE = regex.compile(r"[^\S\n]+(\p{L}+)")
 
 
 def foreign_language(word: str) -> str | None:
@@ -60,42 +52,42 @@ class StrayForeignWord(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "untranslated word"
+    tiers = {"collocation": 0.95, "glossary": 0.6}
+    lexicons = ("glossary_en_stray.tsv", "en_collocations.tsv")
     examples = (
-        Example("Washington-Biała House says the call began.",
+        Example("Washington-⟦Biała⟧ House says the call began.",
                 "Washington-White House says the call began."),
         Example("The Storting met in Oslo; the café served crème brûlée.", kind="clean"),
     )
 
-    def find(self, doc: Document) -> Iterable[Change]:
-        text = doc.text
-        for para in doc.paragraphs_in(self.languages):
-            for m in WORD_RE.finditer(para.text):
-                tok = m.group()
-                if len(tok) < 3 or not tok.isalpha():
-                    continue
-                start, end = para.start + m.start(), para.start + m.end()
-                if in_url(text, start, end):
-                    continue
-                entry = stray_glossary().get(tok.lower())
-                if entry is not None:
-                    lang, english = entry
-                    nxt = NEXT_RE.match(text, end)
-                    phrase = f"{english} {nxt.group(1)}".lower() if nxt else ""
-                    fixed = english
-                    if tok[:1].isupper() or phrase in collocations():
-                        fixed = english[:1].upper() + english[1:]
-                    sure = phrase in collocations()
-                    if not sure and (tok[:1].isupper() or en_zipf(tok) >= 1.5):
-                        continue  # `Baton Rouge` is a name, `rote` an English word
-                    yield self.change(start, end, fixed, confidence=0.95 if sure else 0.6,
-                                      message=f"untranslated {NAMES.get(lang, lang)} word: {tok}")
-                    continue
-                if not tok.islower():
-                    continue
-                other = foreign_language(tok)
-                # Next to other foreign words it is a quoted phrase (`"Vi står sammen!"`).
-                if other is not None and zipf(tok.lower(), other) >= 3.5 \
-                        and not at_sentence_start(text, start) \
-                        and not foreign_neighbour(text, start, end, reach=2):
-                    doc.flag_review(Span(start, end),
-                                    f"untranslated {NAMES.get(other, other)} word? {tok}")
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        analysis = scope.analysis
+        for w in scope.words():
+            tok = w.text
+            if len(tok) < 3 or not tok.isalpha() or scope.protected(w.start, w.end):
+                continue
+            entry = stray_glossary().get(tok.lower())
+            if entry is not None:
+                lang, english, where = entry
+                nxt = analysis.neighbour(w, 1)
+                phrase = f"{english} {nxt.text}".lower() if nxt else ""
+                fixed = english
+                if tok[:1].isupper() or phrase in collocations():
+                    fixed = english[:1].upper() + english[1:]
+                sure = phrase in collocations()
+                if not sure and (tok[:1].isupper() or en_zipf(tok) >= 1.5):
+                    continue  # `Baton Rouge` is a name, `rote` an English word
+                yield scope.change(w.start, w.end, fixed,
+                                   tier="collocation" if sure else "glossary",
+                                   message=f"untranslated {NAMES.get(lang, lang)} word: {tok} "
+                                           f"({where})")
+                continue
+            if not tok.islower():
+                continue
+            other = foreign_language(tok)
+            # Next to other foreign words it is a quoted phrase (`"Vi står sammen!"`).
+            if other is not None and zipf(tok.lower(), other) >= 3.5 \
+                    and not analysis.capital_expected(w.start) \
+                    and not foreign_neighbour(analysis, w, reach=2):
+                yield scope.review(w.start, w.end,
+                                   f"untranslated {NAMES.get(other, other)} word? {tok}")
