@@ -225,6 +225,7 @@ class Word:
 #: Every quotation mark the parser knows; ``’`` and ``'`` are quotes only away from letters.
 QUOTE_CHARS = "\"“”„‟«»‹›‘’‚'"
 _QUOTE_MARK_RE = regex.compile(r"[\"“”„‟«»‹›‘’‚']")
+_ELISION_RE = regex.compile(r"['’]\p{L}{1,2}['’](?=\s)")
 #: What may stand before an opening mark / after a closing one.
 _OPEN_BEFORE = set("([{—–-/\u00a0") | set("“„«»‹›‘‚\"'")
 _CLOSE_AFTER = set(".,;:!?)]}—–-…/") | set("”“»«›‹’‘\"'")
@@ -334,6 +335,8 @@ def _parse_quotations(text: str, paragraphs: Sequence[Span], low9: bool
             open_marks = [o for o, _ in stack]
             if _apostrophe(ch, before, after, open_marks):
                 continue
+            if ch in "'’" and not before.isalnum() and _ELISION_RE.match(text, i):
+                continue  # rock 'n' roll: an elision between apostrophes
             if ch in "’'" and before in "sS" and after == " " and text[i + 2:i + 3].islower():
                 continue  # `‘the players’ union…’`: a possessive plural inside a quote
             may_open, may_close = _context(text, i)
@@ -400,6 +403,8 @@ def _closes(ch: str, opener: str, low9: bool) -> bool:
 
 def _role(ch: str, may_open: bool, may_close: bool, open_marks: Sequence[str],
           low9: bool) -> str:
+    if ch in "«‹" and any(_closes(ch, o, low9) for o in open_marks) and may_close:
+        return "close"  # Danish and German »…«
     if ch in "„‚«‹‟" or (ch in "“‘" and not low9):
         return "open"
     if low9 and ch in "“‘":
@@ -410,7 +415,7 @@ def _role(ch: str, may_open: bool, may_close: bool, open_marks: Sequence[str],
     # (Swedish ”…”, Danish »…«, straight quotes).
     if any(_closes(ch, o, low9) for o in open_marks) and (may_close or not may_open):
         return "close"
-    if may_open:
+    if may_open and ch != "’":  # ’ is an apostrophe or a closer (`’90s`, `rock ’n’ roll`)
         return "open"
     return "stray"  # glued on both sides, or closing nothing: no sound reading
 
@@ -802,7 +807,7 @@ class TextAnalysis:
         k = bisect.bisect_left(self._quote_starts, start) - 1
         while k >= 0:
             q = quotations[k]
-            if end <= (q.end - 1 if q.closed else q.end) and start < q.end:
+            if end <= (q.end - 1 if q.closed else q.end):
                 return q
             k = q.parent
         return None
