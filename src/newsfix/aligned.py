@@ -138,6 +138,7 @@ class Step:
     after: str
     confidence: float
     message: str
+    tier: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form."""
@@ -183,13 +184,15 @@ class Edit:
     confidence: float = 1.0
     message: str = ""
     steps: tuple[Step, ...] = field(default=())
+    #: The evidence tier of the change (of the primary step, for a merged edit).
+    tier: str = field(default="", compare=False)
 
     def as_step(self) -> tuple[Step, ...]:
         """The steps this edit contributes when merged into a later one."""
         if self.steps:
             return self.steps
         return (Step(self.rule, self.category, self.before, self.after, self.confidence,
-                     self.message),)
+                     self.message, self.tier),)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form of DESIGN §3."""
@@ -349,7 +352,7 @@ class AlignedText:
             if before == after:
                 return  # the changes undid earlier edits: nothing left to record
             primary = _primary(steps) if steps else Step(
-                last.rule, last.category, "", "", last.confidence, last.message)
+                last.rule, last.category, "", "", last.confidence, last.message, last.tier)
             edit = Edit(
                 rule=primary.rule,
                 category=primary.category,
@@ -361,6 +364,7 @@ class AlignedText:
                                 *(e.confidence for e in absorbed_all)]),
                 message=primary.message,
                 steps=steps,
+                tier=primary.tier,
             )
             merged.append(edit)
             created.append(edit)
@@ -389,7 +393,7 @@ class AlignedText:
             cluster.append(ch)
             contributing.append(ch)
             step = Step(ch.rule, ch.category, text[ch.start:ch.end], ch.replacement,
-                        ch.confidence, ch.message)
+                        ch.confidence, ch.message, ch.tier)
             # An edit made by one change alone has no steps; a merged one lists all.
             steps = (*steps, step) if (absorbed_all or len(contributing) > 1) else ()
             last = ch
@@ -507,4 +511,4 @@ def _shifted(edit: Edit, shift: int) -> Edit:
         return edit
     return Edit(edit.rule, edit.category, edit.source,
                 Span(edit.output.start + shift, edit.output.end + shift),
-                edit.before, edit.after, edit.confidence, edit.message, edit.steps)
+                edit.before, edit.after, edit.confidence, edit.message, edit.steps, edit.tier)

@@ -129,6 +129,7 @@ class _Suggestion:
     after: str
     confidence: float
     message: str
+    tier: str = ""
 
 
 class _Suggestions(list[_Suggestion]):
@@ -195,7 +196,8 @@ def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
             span = doc.aligned.to_source(change.span)
             current = doc.text[change.start:change.end]
             suggestions.add(_Suggestion(rule.id, rule.category, span, current,
-                                        change.replacement, change.confidence, change.message))
+                                        change.replacement, change.confidence, change.message,
+                                        change.tier))
     if not apply:
         return False
     try:
@@ -306,7 +308,7 @@ def _result(doc: Document, pending: list[_Suggestion]) -> Result:
         if text[out.slice] != s.current:
             continue  # a later edit replaced that text: the suggestion is stale
         suggestions.append(Edit(s.rule, s.category, s.source, out, doc.source[s.source.slice],
-                                s.after, s.confidence, s.message))
+                                s.after, s.confidence, s.message, tier=s.tier))
     suggestions.sort(key=lambda e: (e.source.start, e.source.end, e.rule))
     review_spans = [span for span, _ in doc.review] + [e.source for e in suggestions]
     segments = []
