@@ -1,7 +1,7 @@
 """Calibrate rule confidence: measure each (rule, evidence tier) on the development sets.
 
     .venv/bin/python benchmarks/calibrate.py            # print the table and the validation
-    .venv/bin/python benchmarks/calibrate.py --write    # also rewrite src/newsfix/data/calibration.tsv
+    .venv/bin/python benchmarks/calibrate.py --write    # also rewrite data/calibration.tsv
 
 Every development document with a reference is run through the pipeline (no
 translation) with the threshold at 0, so that every change a rule proposes is

@@ -118,7 +118,7 @@ def test_notes_pass_knowledge_to_later_rules() -> None:
 
 def test_the_registry_checks_that_requirements_come_first() -> None:
     check([_Provider(), _Reader()])
-    with pytest.raises(RuntimeError, match="requires test.names"):
+    with pytest.raises(RuntimeError, match=r"requires test\.names"):
         check([_Reader(), _Provider()])
 
 
@@ -168,7 +168,7 @@ def test_a_failing_rule_is_a_warning_and_the_document_goes_on(bad: Rule) -> None
     assert r.text == "The talks ended."  # the other rules still ran
     (warning,) = [w for w in r.warnings if w["code"] == "rule-failed"]
     assert warning["rule"] == bad.id and bad.id in warning["message"]
-    with pytest.raises(Exception, match="boom|conflicting"):
+    with pytest.raises(Exception, match=r"boom|conflicting"):
         pipe.run("The  talks ended.", FixConfig(**EN, strict=True))
 
 
@@ -232,10 +232,10 @@ def test_rule_bound_user_lexicons(tmp_path: Path) -> None:
     cfg = FixConfig(**EN, lexicons=(f"PHOTO_CREDIT={agencies}",))
     assert cfg.lexicons[0].lexicon == "layout_photo_agencies.tsv"
     assert fix_and_trace(text, cfg).text == "Talks began.\nThey ended."
-    with pytest.raises(LexiconError, match="reads .*name the file"):
+    with pytest.raises(LexiconError, match=r"reads .*name the file"):
         FixConfig(lexicons=(f"PAGE_RESIDUE={agencies}",))
 
 
 def test_a_bad_lexicon_names_its_line() -> None:
-    with pytest.raises(LexiconError, match="x.tsv:3: 3 cells, header has 2"):
+    with pytest.raises(LexiconError, match=r"x\.tsv:3: 3 cells, header has 2"):
         parse_tsv("a\tb\n1\t2\n1\t2\t3\n", origin="x.tsv")

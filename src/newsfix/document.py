@@ -12,11 +12,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsfix.aligned import AlignedText, Span
 from newsfix.config import FixConfig
 from newsfix.text import TextAnalysis
+
+if TYPE_CHECKING:
+    from newsfix.profile import DamageProfile
 
 __all__ = ["Document", "LanguageRecord", "Paragraph"]
 
@@ -70,6 +73,9 @@ class Document:
     notes: dict[str, list[Any]] = field(default_factory=dict)
     #: Rules that applied a repair outside quotations (the quotation guard's evidence).
     repaired_outside_quotes: set[str] = field(default_factory=set)
+    #: The text (its analysis) and paragraphs the current stage's damage profile reads.
+    _profile_source: tuple[TextAnalysis, tuple[Span, ...] | None] | None = field(
+        default=None, repr=False, compare=False)
     # Caches keyed by object identity: the text (immutable str) and the
     # languages list (stages replace it, never mutate it in place).
     _analysis: TextAnalysis | None = field(default=None, repr=False, compare=False)
@@ -96,6 +102,21 @@ class Document:
         if self._analysis is None or self._analysis.text is not text:
             self._analysis = TextAnalysis(text)
         return self._analysis
+
+    def pin_profile(self, analysis: TextAnalysis, spans: tuple[Span, ...] | None) -> None:
+        """Make :attr:`damage` read ``analysis`` (the text a stage began with), on demand."""
+        self._profile_source = (analysis, spans)
+
+    @property
+    def damage(self) -> DamageProfile:
+        """The damage profile of the text the current stage began with (see :mod:`newsfix.profile`).
+
+        Before any stage pinned one, the profile of the current text.
+        """
+        from newsfix.profile import profile
+
+        analysis, spans = self._profile_source or (self.analysis, None)
+        return profile(analysis, spans)
 
     def paragraphs(self) -> list[Paragraph]:
         """The paragraphs of the current text (:attr:`TextAnalysis.paragraphs`), with languages.

@@ -112,6 +112,8 @@ class Pipeline:
             if stage.run is not None:
                 stage.run(doc)
             rules = [r for r in stage.rules if config.rule_enabled(r.id, r.category)]
+            if rules:
+                read_profile(doc)
             for _ in range(config.max_passes if stage.repeat else 1):
                 if not any([_run_rule(doc, rule, suggestions) for rule in rules]):
                     break
@@ -148,6 +150,19 @@ class _Suggestions(list[_Suggestion]):
 
 class RuleFailure(RuntimeError):
     """A rule raised, or proposed changes that cannot be applied together (a rule bug)."""
+
+
+def read_profile(doc: Document) -> None:
+    """Pin the damage profile to the text a stage receives (English paragraphs once known).
+
+    The profile describes what happened to the document, so it is read on the
+    text as the stage began, before the stage repairs anything: a repair must
+    not weaken the evidence for the next one. It is computed only if a rule
+    (or the result) asks for it.
+    """
+    english = tuple(Span(p.start, p.end) for p in doc.paragraphs() if p.language == "en")
+    spans = english if doc.languages or doc.language == "en" else None
+    doc.pin_profile(doc.analysis, spans)
 
 
 def _run_rule(doc: Document, rule: Rule, suggestions: _Suggestions) -> bool:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import regex
 
@@ -48,6 +48,9 @@ from newsfix.aligned import Change, Span
 from newsfix.document import Document
 from newsfix.lexicon import Record, load
 from newsfix.text import TextAnalysis, Word
+
+if TYPE_CHECKING:
+    from newsfix.profile import DamageProfile
 
 __all__ = [
     "CATEGORIES", "MARK_CLOSE", "MARK_OPEN", "STAGES", "Example", "Finding", "Note",
@@ -290,6 +293,11 @@ class Scope:
     def config(self) -> Any:
         """The run's :class:`~newsfix.config.FixConfig`."""
         return self._ctx.doc.config
+
+    @property
+    def damage(self) -> DamageProfile:
+        """The document's damage profile, read when the stage began (:mod:`newsfix.profile`)."""
+        return self._ctx.doc.damage
 
     @property
     def document_language(self) -> str:

@@ -1,4 +1,4 @@
-"""Sentence splitting for translation: the project's one splitter, :func:`newsfix.text.split_sentences`.
+"""Sentence splitting for translation: :func:`newsfix.text.split_sentences`, the only splitter.
 
 Translation models are trained on single sentences, and newsfix must know
 which source characters each translated sentence came from, so it splits

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from newsfix.evidence import bigram, pos
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import (
     contractions,
@@ -19,6 +20,8 @@ from newsfix.text import TextAnalysis, Word
 
 __all__ = ["ContractionApostrophe", "PossessiveApostrophe", "apostrophe_style"]
 
+#: A plural followed by a noun this often in the bigram data is a compound (`sales tax`).
+COMPOUND = 100_000
 #: A number right before a word (``3 Trumps``): a bounded look-back, not a search from the start.
 NUMBER_BEFORE_RE = regex.compile(r"\p{N}+[^\S\n]+$")
 
@@ -68,6 +71,14 @@ class PossessiveApostrophe(Rule):
     (``Irans nuclear``); ``the Clintons`` (a family) and ``Xs said`` are
     left alone. Lower-case ``xs`` is fixed only when it is not an English word
     at all (``the countrys economy``); ``the banks decision`` is a suggestion.
+
+    In a document whose damage profile shows stripped apostrophes (no
+    apostrophe left, or far fewer than edited English has, beside stripped
+    contractions and possessives), the same evidence goes further: a name
+    alone (``Bidens war`` ends a sentence) and a common noun after a
+    determiner, before a noun (``the parliaments decision``), unless English
+    writes the two as a compound (``the sales tax``) or the next word is a verb
+    (``the banks closed``).
     """
 
     id = "POSSESSIVE_APOSTROPHE"
@@ -75,7 +86,8 @@ class PossessiveApostrophe(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "possessive apostrophe stripped"
-    tiers = {"name_owned": 0.95, "name_alone": 0.6, "no_plural": 0.95, "owned_noun": 0.6}
+    tiers = {"name_owned": 0.95, "name_alone": 0.6, "name_profiled": 0.93, "no_plural": 0.95,
+             "owned_noun": 0.6, "noun_profiled": 0.92}
     lexicons = ("en_word_classes.tsv", "gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
     examples = (
         Example("Iran said no. Israel wants to destroy ⟦Irans⟧ nuclear installations.",
@@ -88,6 +100,14 @@ class PossessiveApostrophe(Rule):
         Example("Iran's nuclear plans worry Israel's leaders.", kind="clean"),
         Example("The bank said the ⟦banks⟧ decision was final.",
                 "The bank said the bank's decision was final.", kind="suggest"),
+        Example("Its not over, the minister said. ⟦Natos⟧ chief and Mr. ⟦Trumps⟧ aide agree: "
+                "the ⟦parliaments⟧ decision stands, and the ⟦armys⟧ commander too.",
+                "Its not over, the minister said. NATO's chief and Mr. Trump's aide agree: "
+                "the parliament's decision stands, and the army's commander too.",
+                note="a document that lost its apostrophes (its damage profile) makes "
+                     "`the Xs <noun>` a possessive"),
+        Example("The banks closed early and the sales tax rose; the talks process ended.",
+                kind="clean", note="verbs and compounds after a plural are no possessives"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
@@ -95,6 +115,7 @@ class PossessiveApostrophe(Rule):
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         known = analysis.memo("capitalised_words", lambda: {
             w.lower: w.text for w in analysis.words if w.text[:1].isupper()})
+        damaged = scope.damage.damaged("apostrophe")
         for w in scope.words():
             tok = w.text
             if len(tok) < 4 or not tok.endswith("s") or not tok.isalpha():
@@ -104,14 +125,14 @@ class PossessiveApostrophe(Rule):
                 continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
             if scope.protected(w.start, w.end) or analysis.sic_marked(w.start):
                 continue
-            found = self._judge(analysis, w, known)
+            found = self._judge(analysis, w, known, damaged)
             if found is not None:
                 stem, tier = found
                 yield scope.change(w.start, w.end, stem + mark + "s", tier=tier,
                                    message=f"possessive apostrophe stripped: {tok}")
 
-    def _judge(self, analysis: TextAnalysis, w: Word,
-               known: dict[str, str]) -> tuple[str, str] | None:
+    def _judge(self, analysis: TextAnalysis, w: Word, known: dict[str, str],
+               damaged: bool) -> tuple[str, str] | None:
         tok = w.text
         stem = tok[:-1]
         low = stem.lower()
@@ -141,13 +162,21 @@ class PossessiveApostrophe(Rule):
                 return stem, "name_owned"
             if analysis.capital_expected(w.start):
                 return None
-            return stem, "name_alone"
+            if prev is not None and prev.lower in word_class("preposition"):
+                return None  # `secretary general of Natos,`: `of NATO's` is no English
+            return stem, "name_profiled" if damaged else "name_alone"
         # `the countrys economy`: `countrys` is no English plural (that is `countries`).
         no_plural = plural < 1.0 or regex.search(r"[^aeiou]y$", stem) is not None
         if no_plural and poss >= 2.0 and owned:
             return stem, "no_plural"
-        if prev is not None and prev.lower == "the" and nxt is not None \
-                and nxt.lower in word_class("owned_noun") and poss >= 3.0:
+        if prev is None or prev.lower not in word_class("determiner") or nxt is None:
+            return None
+        if damaged and poss >= 2.5 and pos(nxt.text).noun >= 0.6 and owned \
+                and bigram(tok.lower(), nxt.lower) < COMPOUND:
+            # A document that lost its apostrophes: `the parliaments decision`. A plural
+            # before a noun is a compound only where English has it (`sales tax`).
+            return stem, "noun_profiled"
+        if prev.lower == "the" and nxt.lower in word_class("owned_noun") and poss >= 3.0:
             return stem, "owned_noun"
         return None
 
