@@ -31,6 +31,7 @@ False
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,25 +75,52 @@ class FamilyScore:
         return out
 
 
-@dataclass(frozen=True)
 class DamageProfile:
-    """The damage profile of a document: one :class:`FamilyScore` per family."""
+    """The damage profile of a document: one :class:`FamilyScore` per family, read on demand.
 
-    families: Mapping[str, FamilyScore]
-    words: int
+    A family's fingerprints are counted the first time a rule (or the report)
+    asks for it, so a document whose rules never ask about spin does not pay
+    for reading it.
+    """
+
+    def __init__(self, analysis: TextAnalysis, spans: tuple[Span, ...]) -> None:
+        self._analysis = analysis
+        self._spans = spans
+        self._families: dict[str, FamilyScore] = {}
+        self._words: list[Word] | None = None
+
+    @property
+    def words(self) -> int:
+        """Words read."""
+        return len(self._word_list())
+
+    def _word_list(self) -> list[Word]:
+        if self._words is None:
+            self._words = _words(self._analysis, self._spans)
+        return self._words
 
     def __getitem__(self, family: str) -> FamilyScore:
-        return self.families[family]
+        found = self._families.get(family)
+        if found is None:
+            if family not in _READERS:
+                raise KeyError(f"no damage family {family!r}; known: {', '.join(FAMILIES)}")
+            found = self._families[family] = _READERS[family](self._analysis,
+                                                              self._word_list(), self._spans)
+        return found
+
+    @property
+    def families(self) -> dict[str, FamilyScore]:
+        """Every family, read now if not yet."""
+        return {name: self[name] for name in FAMILIES}
 
     def score(self, family: str) -> float:
-        """The family's score (0 when the family was not read)."""
-        found = self.families.get(family)
-        return found.score if found else 0.0
+        """The family's score."""
+        return self[family].score
 
     def damaged(self, family: str) -> bool:
         """Whether the document shows this kind of damage (score and at least two fingerprints)."""
-        found = self.families.get(family)
-        return found is not None and found.score >= DAMAGED and found.fingerprints >= 2
+        found = self[family]
+        return found.score >= DAMAGED and found.fingerprints >= 2
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: family → {score, evidence[, language]}."""
@@ -109,7 +137,8 @@ def _words(analysis: TextAnalysis, spans: Sequence[Span]) -> list[Word]:
     return [w for s in spans for w in analysis.words_in(s.start, s.end)]
 
 
-def _apostrophe(analysis: TextAnalysis, words: list[Word]) -> FamilyScore:
+def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
+                ) -> FamilyScore:
     from newsfix.evidence import pos
     from newsfix.rules.english._lexicon import contractions, en_zipf, proper_nouns, word_class
 
@@ -157,28 +186,33 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word]) -> FamilyScore:
         "apostrophes": intact})
 
 
-def _quote(analysis: TextAnalysis, spans: Sequence[Span]) -> FamilyScore:
+def _quote(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
     from newsfix.rules.english._lexicon import word_class
 
     verbs = word_class("reporting_verb")
     person = word_class("first_second_person")
-    marks = [m for m in analysis.quote_marks
-             if any(s.start <= m.pos < s.end for s in spans)]
-    quotations = sum(1 for q in analysis.quotations if q.closed
-                     and any(s.start <= q.start < s.end for s in spans))
+    starts = [sp.start for sp in spans]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < spans[k].end
+
+    marks = sorted(m.pos for m in analysis.quote_marks if inside(m.pos))
+    quotations = sum(1 for q in analysis.quotations if q.closed and inside(q.start))
     unquoted = speech_like = 0
     for span in spans:
         for sentence in analysis.sentences_in(span.start, span.end):
             text = analysis.text[sentence.start:sentence.end]
             if not _REPORTING_RE.search(text):
                 continue
-            words = analysis.words_in(sentence.start, sentence.end)
-            if not any(w.lower in verbs for w in words):
+            sentence_words = analysis.words_in(sentence.start, sentence.end)
+            if not any(w.lower in verbs for w in sentence_words):
                 continue
-            if any(sentence.start <= m.pos < sentence.end for m in marks):
-                continue
+            k = bisect.bisect_left(marks, sentence.start)
+            if k < len(marks) and marks[k] < sentence.end:
+                continue  # the sentence has quotation marks
             unquoted += 1
-            if any(w.lower in person and (w.text != "i") for w in words) or "!" in text:
+            if any(w.lower in person and w.text != "i" for w in sentence_words) or "!" in text:
                 speech_like += 1
     damage = 2.0 * speech_like + 0.5 * (unquoted - speech_like)
     return _score(damage, 2.0 * quotations, speech_like, {
@@ -191,7 +225,8 @@ _REPORTING_RE = regex.compile(
     r"|,\s+\p{Ll}+\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}[.!?]$")
 
 
-def _untranslated(analysis: TextAnalysis, words: list[Word]) -> FamilyScore:
+def _untranslated(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
+                  ) -> FamilyScore:
     from newsfix.rules.english._lexicon import en_zipf, zipf
     from newsfix.rules.english.stray import OTHER_LANGUAGES
 
@@ -217,7 +252,7 @@ def _untranslated(analysis: TextAnalysis, words: list[Word]) -> FamilyScore:
                                                   "in_main_language": count}, language)
 
 
-def _glue(analysis: TextAnalysis, spans: Sequence[Span]) -> FamilyScore:
+def _glue(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
     from newsfix.rules.characters import word_zipf
 
     found = 0
@@ -231,11 +266,10 @@ def _glue(analysis: TextAnalysis, spans: Sequence[Span]) -> FamilyScore:
                     and word_zipf(split.group(3), "en") >= 3.0 \
                     and word_zipf(split.group(1) + split.group(3), "en") == 0:
                 found += 1
-    words = sum(len(analysis.words_in(s.start, s.end)) for s in spans)
-    return _score(float(found), words / 200.0, found, {"glued": found})
+    return _score(float(found), len(words) / 200.0, found, {"glued": found})
 
 
-def _case(analysis: TextAnalysis, words: list[Word]) -> FamilyScore:
+def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
     from newsfix.rules.english._lexicon import foreign_neighbour, names, proper_nouns, word_class
 
     # Distinct forms, not occurrences: one name written in lower case throughout is a
@@ -259,17 +293,17 @@ def _case(analysis: TextAnalysis, words: list[Word]) -> FamilyScore:
         "capitalised_function_words": capital_fn})
 
 
-def _spin(analysis: TextAnalysis, spans: Sequence[Span]) -> FamilyScore:
+def _spin(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
     from newsfix.rules import spin
 
-    spots = [s for sp in spans for s in spin.spin_spots(analysis, sp.start, sp.end)]
-    strong = sum(1 for s in spots if s.strong and not s.token.quoted)
+    spots = [s for sp in spans
+             for s in spin.spin_spots(analysis, sp.start, sp.end, strong_only=True)]
+    strong = sum(1 for s in spots if not s.token.quoted)
     articles = sum(spin.article_mismatches(analysis.text[s.start:s.end]) for s in spans)
-    names = [m for s in spans for m in spin._name_matches(analysis, s.start, s.end)]
+    names = [m for s in spans for m in spin.name_matches(analysis, s.start, s.end)]
     long_names = sum(1 for m in names if len(m[2].split()) > 2)
-    words = sum(len(analysis.words_in(s.start, s.end)) for s in spans)
     damage = 1.0 * strong + 2.0 * articles + 3.0 * long_names + 1.0 * (len(names) - long_names)
-    return _score(damage, words / 100.0, strong + articles + len(names), {
+    return _score(damage, len(words) / 100.0, strong + articles + len(names), {
         "strong_spots": strong, "article_mismatches": articles, "spun_names": len(names)})
 
 
@@ -286,27 +320,19 @@ def _mt(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> Fam
                   {"unknown_words": unknown, "loops": loops})
 
 
+_READERS = {
+    "apostrophe": _apostrophe, "quote": _quote, "untranslated": _untranslated, "glue": _glue,
+    "case": _case, "spin": _spin, "mt": _mt,
+}
+
+
 def profile(analysis: TextAnalysis, spans: Iterable[Span] | None = None) -> DamageProfile:
     """The damage profile of the English paragraphs ``spans`` of a text (default: all).
 
-    Computed once per text and set of paragraphs.
+    One profile per text and set of paragraphs; its families are read on demand.
     """
     spans = tuple(analysis.paragraphs if spans is None else spans)
-
-    def compute() -> DamageProfile:
-        words = _words(analysis, spans)
-        families = {
-            "apostrophe": _apostrophe(analysis, words),
-            "quote": _quote(analysis, spans),
-            "untranslated": _untranslated(analysis, words),
-            "glue": _glue(analysis, spans),
-            "case": _case(analysis, words),
-            "spin": _spin(analysis, spans),
-            "mt": _mt(analysis, words, spans),
-        }
-        return DamageProfile(families, len(words))
-
-    return analysis.memo(("profile", spans), compute)
+    return analysis.memo(("profile", spans), lambda: DamageProfile(analysis, spans))
 
 
 def profile_text(text: str) -> DamageProfile:

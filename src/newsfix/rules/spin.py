@@ -185,8 +185,13 @@ def _case_like(word: str, model: str) -> str:
     return word
 
 
-def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None) -> list[Spot]:
+def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *,
+               strong_only: bool = False) -> list[Spot]:
     """Spots of ``[start, end)`` where a thesaurus synonym fits both contexts and the word neither.
+
+    With ``strong_only`` only strong spots are looked for: a word whose own
+    left or right bigram is attested can be none, so its synonyms are not
+    scored (most words of clean text).
 
     >>> spots = spin_spots(TextAnalysis("The talks ended final week."))
     >>> [(s.token.text, s.candidate) for s in spots]
@@ -212,6 +217,8 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None) -
         if left is None and right is None:
             continue
         base, lw, rw = _score(left, w, right)
+        if strong_only and (left is None or right is None or lw or rw):
+            continue
         best: tuple[float, str, bool] | None = None
         for c in syn[w]:
             # Spinners swap a common word for a rarer synonym: the original is
@@ -226,7 +233,7 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None) -
                       and lc >= ATTESTED and rc >= ATTESTED and lw == 0 and rw == 0)
             if best is None or (strong, gain) > (best[2], best[0]):
                 best = (gain, c, strong)
-        if best is not None:
+        if best is not None and (best[2] or not strong_only):
             out.append(Spot(t, _case_like(best[1], t.text), best[0], best[2]))
     return out
 
@@ -449,13 +456,13 @@ def _document_names(scope: Scope) -> tuple[list[tuple[int, int, str, str]], int]
     paragraphs = scope.paragraphs()
 
     def compute() -> tuple[list[tuple[int, int, str, str]], int]:
-        matches = [m for p in paragraphs for m in _name_matches(analysis, p.start, p.end)]
+        matches = [m for p in paragraphs for m in name_matches(analysis, p.start, p.end)]
         return matches, sum(article_mismatches(p.text) for p in paragraphs)
 
     return analysis.memo(("spin.names", tuple(p.span for p in paragraphs)), compute)
 
 
-def _name_matches(analysis: TextAnalysis, para_start: int,
+def name_matches(analysis: TextAnalysis, para_start: int,
                   para_end: int) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, spun, name) of each spun name in a paragraph, outside quotations."""
     big = bigrams()

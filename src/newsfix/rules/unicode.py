@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import ftfy
+import ftfy.badness
 import regex
 
 from newsfix.rules.base import Example, Finding, PatternRule, Rule, Scope
@@ -27,6 +28,26 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization=None,
     explain=False,
 )
+
+
+#: What any of ftfy's fixers in FTFY_CONFIG acts on besides mojibake: HTML entities,
+#: C0/C1 control characters, terminal escapes, surrogates, and the characters of
+#: ftfy's remove_control_chars table.
+FTFY_TRIGGER_RE = regex.compile(
+    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]")
+
+
+def needs_ftfy(text: str) -> bool:
+    """Whether ftfy (as configured here) could change ``text`` at all.
+
+    ftfy's own first test for mojibake is ``is_bad``; every other fixer it
+    runs here acts only on the characters of :data:`FTFY_TRIGGER_RE`. Text that
+    passes both tests comes back from ftfy unchanged, so it is not sent.
+
+    >>> needs_ftfy("“It’s over,” she said — déjà vu."), needs_ftfy("cafÃ©"), needs_ftfy("a &amp; b")
+    (False, True, True)
+    """
+    return FTFY_TRIGGER_RE.search(text) is not None or ftfy.badness.is_bad(text)
 
 
 class RemoveBom(Rule):
@@ -101,6 +122,8 @@ class FixMojibake(Rule):
 
     def find(self, scope: Scope) -> Iterable[Finding]:
         text = scope.text
+        if not needs_ftfy(text):
+            return
         fixed = ftfy.fix_text(text, FTFY_CONFIG)
         if fixed == text:
             return
