@@ -11,10 +11,10 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	# CPU build of torch first: argostranslate -> stanza -> torch would otherwise
-	# pull a multi-GB CUDA build (see docs/translation.md).
-	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[dev,translate,fast]'
+	# argostranslate itself only for the tests that share packages with it; its
+	# settings and package modules need none of its stanza/spaCy/torch stack.
+	$(BIN)/python -m pip install -q --no-deps 'argostranslate>=1.9,<2' 'packaging>=21'
 	touch $(STAMP)
 
 ## Run newsfix on the bundled seed articles: fixed text to build/demo/*.txt,

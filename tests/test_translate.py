@@ -1,7 +1,9 @@
 """Translation engine and model management, run on a tiny but real argos package.
 
 Everything here runs offline: packages are built at test time
-(``support.tiny_argos``) and served from a loopback HTTP server.
+(``support.tiny_argos``) and served from a loopback HTTP server.  None of it
+needs argostranslate; the tests of sharing packages with a real
+argostranslate are in ``test_translate_interop.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from newsfix.translate import (
     TranslationUnavailable,
     Translator,
     available_pairs,
+    layout,
     models,
     split_sentences,
 )
@@ -31,7 +34,6 @@ from tests.support import argos_env  # sets ARGOS_*/XDG_* before argostranslate 
 
 pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
-pytest.importorskip("argostranslate")
 
 from tests.support.index_server import serve_index
 from tests.support.tiny_argos import TinyPackage
@@ -63,9 +65,7 @@ def index_server(tmp_path_factory: pytest.TempPathFactory, tiny: TinyPackage) ->
 @pytest.fixture(autouse=True)
 def empty_package_dir() -> Iterator[None]:
     assert argos_env.settings_are_ours(), "argostranslate was imported before tests set its env"
-    argos_env.PACKAGES.mkdir(parents=True, exist_ok=True)
-    for child in argos_env.PACKAGES.iterdir():
-        shutil.rmtree(child)
+    argos_env.reset()
     yield
 
 
@@ -122,9 +122,7 @@ def test_missing_pair_names_the_install_command(tiny: TinyPackage) -> None:
 def test_auto_install_from_loopback_index(
     index_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argostranslate import settings
-
-    monkeypatch.setattr(settings, "remote_package_index", index_server + "index.json")
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", index_server)
     with pytest.raises(TranslationUnavailable, match="NEWSFIX_AUTO_INSTALL"):
         Translator.load("nb")
     monkeypatch.setenv("NEWSFIX_AUTO_INSTALL", "1")
@@ -170,9 +168,7 @@ def test_wrong_pair_file_is_refused(tiny: TinyPackage) -> None:
 
 
 def test_unreachable_index_fails_fast_without_recursion() -> None:
-    from argostranslate import settings
-
-    Path(settings.local_package_index).unlink(missing_ok=True)
+    layout.current().local_index.unlink(missing_ok=True)
     # a clear error, not argostranslate's RecursionError (no timing asserted in tests)
     with pytest.raises(IndexUnavailable, match=r"127\.0\.0\.1"):
         models.list_available()  # default index: a closed loopback port, no saved copy
@@ -181,16 +177,17 @@ def test_unreachable_index_fails_fast_without_recursion() -> None:
 
 
 def test_unreachable_default_index_falls_back_to_saved_copy() -> None:
-    from argostranslate import settings
-
     saved = [{"from_code": "nb", "to_code": "en", "package_version": "1.9", "links": []}]
-    Path(settings.local_package_index).write_text(json.dumps(saved), "utf-8")
+    local = layout.current().local_index
+    local.parent.mkdir(parents=True, exist_ok=True)
+    local.write_text(json.dumps(saved), "utf-8")
     try:
         with pytest.warns(UserWarning, match="unreachable; using the copy saved"):
             [offer] = models.list_available()
         assert (offer.from_code, offer.version) == ("nb", "1.9")
+        assert models.list_available(cached=True) == [offer]  # no network, no warning
     finally:
-        Path(settings.local_package_index).unlink()
+        local.unlink()
 
 
 def test_silent_index_times_out() -> None:
@@ -258,28 +255,118 @@ def test_cli_through_subprocess(index_server: str, tiny: TinyPackage, tmp_path: 
     assert _cli("install", "nb", "--from-file", str(tiny.path)).returncode == 0
 
 
-ARGOS_OWN_PATH = """
-import json, sys
-from argostranslate import package, settings
-package.update_package_index()
-[pkg] = [p for p in package.get_available_packages() if p.from_code == "nb"]
-package.install_from_path(pkg.download())
-[installed] = package.get_installed_packages()
-print(json.dumps([installed.from_code, installed.package_version, str(installed.package_path)]))
-from newsfix.translate import Translator
-print(Translator.load("nb").translate_sentences(["Putin tilbyr Trump møter."])[0][0])
-"""
+def test_models_search_update_and_list_json_follow_argospm(
+    tiny: TinyPackage, tiny_v2: TinyPackage, tmp_path: Path
+) -> None:
+    with serve_index(tmp_path, tiny_v2.path, version="1.1") as base:
+        # no saved index yet: search reads the configured index and saves a copy
+        first = _cli("search", index=base)
+        assert first.returncode == 0, first.stderr
+        assert first.stdout == "nb→en\t1.1\tNorwegian → English\n"
+        saved = layout.current().local_index
+        assert json.loads(saved.read_text("utf-8"))[0]["package_version"] == "1.1"
+        # from now on it reads the saved copy, offline, and says so
+        offline = _cli("search", "norw", index=f"http://127.0.0.1:{argos_env.closed_port()}/")
+        assert offline.returncode == 0 and offline.stdout.startswith("nb→en\t1.1")
+        assert "from the index saved at" in offline.stderr
+        as_json = _cli("search", "-f", "no", "-t", "en", "--json", index=base)
+        assert [(o["from_code"], o["version"]) for o in json.loads(as_json.stdout)] == [
+            ("nb", "1.1")
+        ]
+        nothing = _cli("search", "-f", "de", index=base)
+        assert nothing.returncode == 4 and "no package in the index matches" in nothing.stderr
+        # update: refreshes the copy, and names the install command for what is outdated
+        models.install_file(tiny.path)
+        saved.unlink()
+        updated = _cli("update", index=base)
+        assert updated.returncode == 0, updated.stderr
+        assert f"saved the package index of 1 packages from {base}index.json" in updated.stdout
+        assert (
+            "nb→en 1.0 is installed, 1.1 is available: run `newsfix models install nb --to en`"
+            in updated.stdout
+        )
+        assert saved.exists()
+        unreachable = _cli("update", index=f"http://127.0.0.1:{argos_env.closed_port()}/")
+        assert unreachable.returncode == 5 and "cannot read" in unreachable.stderr
+    listed = _cli("list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert {k: row[k] for k in ("from_code", "to_code", "version")} == {
+        "from_code": "nb", "to_code": "en", "version": "1.0"
+    }
+    assert Path(row["path"]).parent == argos_env.PACKAGES and row["size_bytes"] > 0
 
 
-def test_argostranslate_installs_the_tiny_package_from_loopback_index(index_server: str) -> None:
-    """argostranslate's own index and installer accept a package without a splitter."""
-    env = {**os.environ, **argos_env.ENV, "ARGOS_PACKAGE_INDEX": index_server}
-    done = subprocess.run(
-        [sys.executable, "-c", ARGOS_OWN_PATH], capture_output=True, text=True, env=env, timeout=60
+def test_translate_command_like_argos_translate(tiny: TinyPackage, tmp_path: Path) -> None:
+    text = "Putin tilbyr Trump møter.  Dette forblir kritisk!\n\nfred i Ukraina.\n"
+    missing = _cli("translate", "-f", "nb", "fred.")
+    assert missing.returncode == 3
+    assert "`newsfix models install nb --to en`" in missing.stderr
+    models.install_file(tiny.path)
+    plain = _cli("translate", "-f", "nb", "-t", "en", "fred i Ukraina.")
+    assert (plain.returncode, plain.stdout) == (0, "peace in Ukraine.\n"), plain.stderr
+    source = tmp_path / "article.txt"
+    source.write_text(text, "utf-8")
+    out = tmp_path / "article.en.txt"
+    written = _cli("translate", "-f", "no", str(source), "-o", str(out))
+    assert written.returncode == 0 and written.stdout == ""
+    # sentence by sentence, the whitespace between them kept as it was
+    assert out.read_text("utf-8") == (
+        "Putin offers Trump meetings.  This remains critical!\n\npeace in Ukraine.\n"
     )
-    assert done.returncode == 0, done.stderr
-    meta, translated = done.stdout.strip().splitlines()[-2:]
-    code, version, path = json.loads(meta)
-    assert (code, version) == ("nb", "1.0")
-    assert Path(path).parent == argos_env.PACKAGES
-    assert translated == "Putin offers Trump meetings."
+    as_json = _cli("translate", "-f", "nb", "--json", str(source))
+    data = json.loads(as_json.stdout)
+    assert data["text"] == out.read_text("utf-8") and data["source"] == str(source)
+    for s in data["sentences"]:
+        assert text[slice(*s["source"])] == s["before"]
+        assert data["text"][slice(*s["output"])] == s["after"]
+        assert s["after"] == tiny.expected(s["before"]) and 0.99 <= s["score"] <= 1.0
+    piped = subprocess.run(
+        [sys.executable, "-m", "newsfix.translate.cli", "translate", "-f", "nb"],
+        input="fred.\n", capture_output=True, text=True, env={**os.environ, **argos_env.ENV},
+        timeout=60,
+    )
+    assert (piped.returncode, piped.stdout) == (0, "peace.\n")
+    same = _cli("translate", "-f", "nb", str(source), "-o", str(source))
+    assert same.returncode == 2 and "would overwrite the input" in same.stderr
+    folder = _cli("translate", "-f", "nb", str(tmp_path))
+    assert folder.returncode == 1 and "is a directory" in folder.stderr
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Tromsø".encode("latin-1"))
+    undecodable = _cli("translate", "-f", "nb", str(latin1))
+    assert undecodable.returncode == 1 and "latin1.txt is not UTF-8" in undecodable.stderr
+    assert _cli("translate", "fred.").returncode == 2  # -f is required, as in argos-translate
+    english = _cli("translate", "-f", "en", "-t", "en", "Peace.")
+    assert (english.returncode, english.stdout) == (0, "Peace.\n")
+
+
+def test_translate_main_is_callable(tiny: TinyPackage, capsys: pytest.CaptureFixture[str]) -> None:
+    """The function the ``newsfix translate`` subcommand calls."""
+    from newsfix.translate.cli import translate_main
+
+    models.install_file(tiny.path)
+    assert translate_main(["-f", "nb", "-t", "en", "Putin tilbyr Trump møter."]) == 0
+    assert capsys.readouterr().out == "Putin offers Trump meetings.\n"
+    assert translate_main(["-f", "de", "Hallo."]) == 3
+    assert "no de→en translation package" in capsys.readouterr().err
+
+
+def test_device_auto_is_the_cpu_here_and_falls_back_from_an_unusable_gpu(
+    tiny: TinyPackage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ctranslate2
+
+    models.install_file(tiny.path)
+    expected = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    assert Translator.load("nb").device == expected  # device="auto" is the default
+    if expected == "cuda":
+        return  # a machine with a usable GPU has nothing to fall back from
+    # Fake (named so): CTranslate2 reports a GPU that this machine does not have;
+    # loading on it then fails for real, and "auto" must fall back to the CPU.
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
+    with pytest.warns(UserWarning, match="sees a CUDA device but cannot use it"):
+        translator = Translator.load("nb")
+    assert translator.device == "cpu"
+    assert translator.translate_sentences(["fred."]) == [("peace.", 1.0)]
+    with pytest.raises(TranslationUnavailable, match="cannot be loaded"):
+        Translator.load("nb", device="cuda")  # asked for explicitly: no silent fallback

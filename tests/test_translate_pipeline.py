@@ -21,7 +21,7 @@ pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
 pytestmark = pytest.mark.translate
 
-from newsfix.translate import models  # noqa: E402
+from newsfix.translate import MissingModelWarning, models  # noqa: E402
 from tests.support.tiny_argos import TinyPackage  # noqa: E402
 
 SEED_002 = ROOT / "fixtures" / "seeds" / "002_d8e3467ada999945.txt"
@@ -94,7 +94,8 @@ def test_mixed_document_translates_only_the_norwegian_paragraph(installed: TinyP
 
 def test_without_a_model_the_text_is_cleaned_and_a_warning_names_the_command(
         none_installed: None) -> None:
-    r = fix_and_trace(SEED_002.read_bytes())
+    with pytest.warns(MissingModelWarning, match="`newsfix models install nb --to en`"):
+        r = fix_and_trace(SEED_002.read_bytes())
     assert not contract_violations(r)
     assert "Putin tilbyr Trump-møter" in r.text  # cleaned, not translated
     (w,) = [w for w in r.warnings if w["code"] == "no-translation-model"]
@@ -106,14 +107,13 @@ def test_without_a_model_the_text_is_cleaned_and_a_warning_names_the_command(
 def test_auto_install_option_installs_from_the_index_on_first_need(
         none_installed: None, tiny: TinyPackage, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from argostranslate import settings
-
     from tests.support.index_server import serve_index
 
     with serve_index(tmp_path, tiny.path) as base:
-        monkeypatch.setattr(settings, "remote_package_index", base + "index.json")
+        monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base)
         monkeypatch.delenv("NEWSFIX_AUTO_INSTALL", raising=False)
-        r = fix_and_trace(SEED_002.read_bytes())  # not opted in: untranslated
+        with pytest.warns(MissingModelWarning):  # not opted in: untranslated
+            r = fix_and_trace(SEED_002.read_bytes())
         assert r.language["output"] == "nb"
         r = fix_and_trace(SEED_002.read_bytes(), auto_install=True)
     assert r.language["output"] == "en" and "Putin offers Trump" in r.text

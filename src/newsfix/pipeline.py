@@ -284,7 +284,7 @@ def translate_stage(doc: Document) -> None:
             todo.setdefault(p.language, []).append(p)
     if not todo:
         return
-    from newsfix.translate import TranslationUnavailable, Translator
+    from newsfix.translate import TranslationUnavailable, Translator, warn_missing_model
 
     for lang, paras in todo.items():
         try:
@@ -295,6 +295,7 @@ def translate_stage(doc: Document) -> None:
         except TranslationUnavailable as exc:
             doc.warn("no-translation-model", str(exc), language=lang,
                      paragraphs=len(paras))
+            warn_missing_model(str(exc))  # a Python warning too, at the caller's line
             continue
         results = translator.translate_paragraphs([p.text for p in paras])
         changes: list[Change] = []

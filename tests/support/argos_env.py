@@ -44,3 +44,13 @@ def settings_are_ours() -> bool:
     """Return whether argostranslate (if imported) read the settings set here."""
     settings = sys.modules.get("argostranslate.settings")
     return settings is None or Path(settings.package_data_dir) == PACKAGES
+
+
+def reset() -> None:
+    """Empty the package folder and drop the saved index (between tests)."""
+    import shutil
+
+    PACKAGES.mkdir(parents=True, exist_ok=True)
+    for child in PACKAGES.iterdir():
+        shutil.rmtree(child)
+    (ROOT / "data" / "argos-translate" / "index.json").unlink(missing_ok=True)

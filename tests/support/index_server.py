@@ -6,9 +6,10 @@ import http.server
 import json
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -18,8 +19,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve_index(root: Path, package: Path, *, from_code: str = "nb", to_code: str = "en",
-                version: str = "1.0") -> Iterator[str]:
-    """Serve ``index.json`` listing ``package`` from ``root``; yield the base URL."""
+                version: str = "1.0", overrides: Mapping[str, Any] | None = None,
+                ) -> Iterator[str]:
+    """Serve ``index.json`` listing ``package`` from ``root``; yield the base URL.
+
+    ``overrides`` replaces fields of the index entry (after the link is made),
+    for indexes that lie.
+    """
     name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}.argosmodel"
     shutil.copy(package, root / name)
     server = http.server.ThreadingHTTPServer(
@@ -35,6 +41,7 @@ def serve_index(root: Path, package: Path, *, from_code: str = "nb", to_code: st
         "to_name": "English",
         "links": [base + name],
     }]
+    index[0].update(overrides or {})
     (root / "index.json").write_text(json.dumps(index), "utf-8")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

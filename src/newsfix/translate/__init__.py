@@ -1,8 +1,10 @@
 """Offline translation to English with sentence offsets, on argostranslate packages.
 
 Importing this package needs none of the optional ``translate`` extra
-(argostranslate, ctranslate2, sentencepiece); they are imported on first use,
-and their absence raises TranslationUnavailable naming the install command.
+(ctranslate2, sentencepiece); they are imported on first use, and their
+absence raises TranslationUnavailable naming the install command.  Packages
+are argostranslate's, managed by :mod:`newsfix.translate.models` in
+argostranslate's own folders, without argostranslate installed.
 
 >>> from newsfix.translate import split_sentences
 >>> split_sentences("Hei. Hvordan går det?", "nb")
@@ -22,9 +24,11 @@ from newsfix.translate.errors import (
     ExtraMissing,
     IndexUnavailable,
     InvalidPackage,
+    MissingModelWarning,
     ModelError,
     PackageNotFound,
     TranslationUnavailable,
+    warn_missing_model,
 )
 from newsfix.translate.sentences import split_sentences
 
@@ -32,6 +36,7 @@ __all__ = [
     "ExtraMissing",
     "IndexUnavailable",
     "InvalidPackage",
+    "MissingModelWarning",
     "ModelError",
     "PackageNotFound",
     "SentenceTranslation",
@@ -41,4 +46,5 @@ __all__ = [
     "clear_cache",
     "score_to_confidence",
     "split_sentences",
+    "warn_missing_model",
 ]

@@ -11,14 +11,18 @@ translate_batch`` once for all sentences of all paragraphs given.
 
 from __future__ import annotations
 
+import json
 import math
 import os
-import threading
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsfix.translate import cache, models
+from newsfix.translate.cache import clear_cache
+from newsfix.translate.codes import normalize_code
 from newsfix.translate.errors import INSTALL_EXTRA, TranslationUnavailable, extra_missing
 from newsfix.translate.sentences import split_sentences
 
@@ -79,7 +83,11 @@ def _imports() -> tuple[Any, Any]:
 
 
 def resolve_device(device: str = "auto") -> str:
-    """Return ``cuda`` or ``cpu``; ``auto`` picks CUDA when CTranslate2 sees a GPU."""
+    """Return ``cuda`` or ``cpu``; ``auto`` picks CUDA when CTranslate2 sees a GPU.
+
+    (:meth:`Translator.load` falls back to the CPU when ``auto`` picked a GPU
+    that then cannot load the model.)
+    """
     if device != "auto":
         return device
     ctranslate2, _ = _imports()
@@ -106,28 +114,12 @@ class _Loaded:
     target_prefix: str
 
 
-_CACHE: dict[tuple[Any, ...], _Loaded] = {}
-_CACHE_LOCK = threading.Lock()
-
-
-def clear_cache() -> None:
-    """Forget every loaded model; the next ``Translator.load`` reads the packages again."""
-    with _CACHE_LOCK:
-        _CACHE.clear()
-
-
 def _load_files(path: Path, device: str, compute_type: str) -> _Loaded:
-    import json
-
     ctranslate2, sentencepiece = _imports()
     key = (str(path.resolve()), _fingerprint(path), device, compute_type)
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
-            return hit
-        # Evict older versions of this package (same path, other fingerprint).
-        for stale in [k for k in _CACHE if k[0] == key[0]]:
-            del _CACHE[stale]
+    hit = cache.get(key)
+    if isinstance(hit, _Loaded):
+        return hit
     sp_path = path / "sentencepiece.model"
     if not sp_path.exists():
         raise TranslationUnavailable(
@@ -146,8 +138,7 @@ def _load_files(path: Path, device: str, compute_type: str) -> _Loaded:
             "`newsfix models install CODE`"
         ) from err
     loaded = _Loaded(model, sp, str(meta.get("target_prefix", "") or ""))
-    with _CACHE_LOCK:
-        _CACHE[key] = loaded
+    cache.put(key, loaded)  # evicts older versions of this package (same path)
     return loaded
 
 
@@ -200,9 +191,7 @@ class Translator:
         variable) installs a missing package from the index first; without it
         a missing package raises TranslationUnavailable naming the command.
         """
-        from newsfix.translate import models
-
-        src, dst = models.normalize_code(from_code), models.normalize_code(to_code)
+        src, dst = normalize_code(from_code), normalize_code(to_code)
         _imports()
         info = models.find_installed(src, dst)
         if info is None:
@@ -224,7 +213,20 @@ class Translator:
                     f"failed: {err}"
                 ) from err
         resolved = resolve_device(device)
-        loaded = _load_files(info.path, resolved, compute_type)
+        try:
+            loaded = _load_files(info.path, resolved, compute_type)
+        except TranslationUnavailable as err:
+            if device != "auto" or resolved != "cuda":
+                raise
+            # A GPU is visible but unusable (no libcublas.so.12, an old driver):
+            # "auto" means "the GPU if it works", so fall back to the CPU.
+            warnings.warn(
+                f"CTranslate2 sees a CUDA device but cannot use it ({err.__cause__}); "
+                "translating on the CPU",
+                stacklevel=2,
+            )
+            resolved = "cpu"
+            loaded = _load_files(info.path, resolved, compute_type)
         return cls(
             src,
             dst,
@@ -299,14 +301,12 @@ class Translator:
 
 def available_pairs() -> list[tuple[str, str]]:
     """Return the installed ``(from, to)`` pairs; empty when the extra is not installed."""
-    from newsfix.translate import models
-
     try:
-        installed = models.list_installed()
+        _imports()
     except TranslationUnavailable:
         return []
     return sorted(
-        {(models.normalize_code(p.from_code), models.normalize_code(p.to_code)) for p in installed}
+        {(normalize_code(p.from_code), normalize_code(p.to_code)) for p in models.list_installed()}
     )
 
 

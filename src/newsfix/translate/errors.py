@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+import warnings
+from pathlib import Path
+
 INSTALL_EXTRA = "pip install 'newsfix[translate]'"
 
 
@@ -25,7 +29,7 @@ class ModelError(RuntimeError):
 
 
 class ExtraMissing(ModelError, TranslationUnavailable):
-    """The ``translate`` extra (argostranslate, ctranslate2, sentencepiece) is not installed."""
+    """The ``translate`` extra (ctranslate2, sentencepiece) is not installed."""
 
     exit_code = 3
 
@@ -48,11 +52,40 @@ class InvalidPackage(ModelError):
     exit_code = 6
 
 
+class MissingModelWarning(UserWarning):
+    """Some text was left untranslated for want of a model; the message names the fix.
+
+    The pipeline records the same message in ``Result.warnings`` (code
+    ``no-translation-model``); the Python warning is for people calling the
+    library, and a program that reports ``Result.warnings`` itself can
+    silence it with ``warnings.simplefilter("ignore", MissingModelWarning)``.
+    """
+
+
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/newsfix
+
+
+def warn_missing_model(message: str) -> None:
+    """Emit ``message`` as a MissingModelWarning attributed to the caller's code.
+
+    The warning points at the first frame outside newsfix (the user's call
+    of ``fix`` or ``fix_and_trace``), so Python's default filter shows it once
+    per calling line rather than once per document.
+    """
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and Path(frame.f_code.co_filename).resolve().is_relative_to(
+        _PACKAGE_DIR
+    ):
+        level, frame = level + 1, frame.f_back  # type: ignore[assignment]
+    warnings.warn(MissingModelWarning(message), stacklevel=level + 1)
+
+
 def extra_missing(what: str) -> ExtraMissing:
-    """Return the error for a missing optional dependency ``what``."""
+    """Return the error for a missing optional dependency ``what``.
+
+    >>> print(extra_missing("ctranslate2"))  # doctest: +ELLIPSIS
+    translation needs the optional extra (ctranslate2 is not installed): run `pip install ...`
+    """
     return ExtraMissing(
-        f"translation needs the optional extra ({what} is not installed): "
-        f"run `{INSTALL_EXTRA}` (install the CPU build of torch first to avoid a "
-        "multi-GB CUDA download: `pip install torch --index-url "
-        "https://download.pytorch.org/whl/cpu`)"
+        f"translation needs the optional extra ({what} is not installed): run `{INSTALL_EXTRA}`"
     )

@@ -1,48 +1,63 @@
-"""Install, list and remove argostranslate translation packages.
+"""Install, list, find and remove argostranslate translation packages, without argostranslate.
 
-Packages live where argostranslate keeps them (its ``settings.package_dirs``,
-set by ``ARGOS_PACKAGES_DIR`` / ``XDG_DATA_HOME`` or its settings.json), so
-newsfix and argostranslate share them.  argostranslate's own helpers are used
-where they are sound (settings, the index URL, ``AvailablePackage`` metadata,
-its package lock and caches) and replaced where they are not:
+Packages live where argostranslate keeps them (see :mod:`newsfix.translate.layout`:
+``ARGOS_PACKAGES_DIR``, ``XDG_DATA_HOME``, its settings.json), one folder per
+package with ``metadata.json``, ``model/`` and ``sentencepiece.model``, so
+newsfix and an argostranslate installed beside it share them and share the
+saved copy of the package index.  newsfix does the work itself, which needs
+only the standard library, and does it more carefully than
+argostranslate's helpers:
 
-* ``update_package_index`` has no timeout and swallows errors, after which
-  ``get_available_packages`` recurses until ``RecursionError``; newsfix
-  fetches the index itself with a timeout and reports the failure;
-* ``AvailablePackage.download`` caches by pair name, ignoring the version, and
-  has no timeout; newsfix downloads each install afresh into a temp file;
-* ``install_from_path`` extracts whatever zip it is given into the package
-  directory; newsfix validates the archive first (one top folder,
-  ``metadata.json``, ``model/``, a tokenizer model, sane member names, CRCs)
-  and restores the previous version if extraction fails half-way.
+* the index is fetched with a timeout and a failure is reported (argostranslate's
+  ``update_package_index`` swallows errors, after which ``get_available_packages``
+  recurses until ``RecursionError``); index entries whose codes, version or links
+  are malformed are skipped with a warning, and no index field is ever used in a path;
+* each install downloads afresh into a temporary file (argostranslate's download
+  cache is keyed by pair only, so it would reinstall an old version);
+* the archive is checked before anything is written (:mod:`~newsfix.translate.archive`),
+  unpacked beside the package folder, and renamed into place under a name taken from
+  its metadata (``translate-nb_en-1_9``); only packages of the same pair are replaced,
+  and they are put back if anything fails, so a failed install leaves the previous state.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
 import sys
 import tempfile
+import threading
+import unicodedata
 import urllib.error
 import urllib.request
-import zipfile
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
+from newsfix.translate import cache, layout
+from newsfix.translate.archive import (
+    CheckedPackage,
+    Limits,
+    extract_package,
+    validate_package_file,
+)
+from newsfix.translate.codes import code_problem, normalize_code, same_language, version_problem
 from newsfix.translate.errors import (
     IndexUnavailable,
     InvalidPackage,
     ModelError,
     PackageNotFound,
-    extra_missing,
 )
 
 __all__ = [
     "AvailableInfo",
+    "CheckedPackage",
+    "Limits",
     "ModelError",
     "PackageInfo",
     "find_installed",
@@ -50,35 +65,39 @@ __all__ = [
     "install_file",
     "list_available",
     "list_installed",
+    "normalize_code",
+    "outdated",
+    "package_dirs",
     "remove",
+    "same_language",
+    "update_index",
     "validate_package_file",
 ]
 
 DEFAULT_TIMEOUT = 20.0
-_CODE_ALIASES = {"no": "nb", "nob": "nb"}
+_CHUNK = 2**20
 
 
-def normalize_code(code: str) -> str:
-    """Return the canonical language code newsfix uses (Norwegian is ``nb``).
+class _Pair:
+    """What installed and offered packages share: a pair, and JSON-ready data."""
 
-    >>> normalize_code("NO"), normalize_code("nb"), normalize_code("de")
-    ('nb', 'nb', 'de')
-    """
-    code = code.strip().lower()
-    return _CODE_ALIASES.get(code, code)
+    from_code: str
+    to_code: str
 
+    @property
+    def pair(self) -> str:
+        """Return the pair as ``from→to``."""
+        return f"{self.from_code}→{self.to_code}"
 
-def same_language(a: str | None, b: str | None) -> bool:
-    """Return whether two codes name the same language (``no`` and ``nb`` do).
-
-    >>> same_language("no", "nb"), same_language("en", "nb")
-    (True, False)
-    """
-    return a is not None and b is not None and normalize_code(a) == normalize_code(b)
+    def to_dict(self) -> dict[str, Any]:
+        """Return the package as JSON-ready data (``models list/search --json``)."""
+        data = dataclasses.asdict(self)  # type: ignore[call-overload]
+        return {k: str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v
+                for k, v in data.items()}
 
 
 @dataclass(frozen=True)
-class PackageInfo:
+class PackageInfo(_Pair):
     """One installed package: its pair, version, size and where it lives."""
 
     from_code: str
@@ -88,14 +107,9 @@ class PackageInfo:
     size_bytes: int
     argos_version: str = ""
 
-    @property
-    def pair(self) -> str:
-        """Return the pair as ``from→to``."""
-        return f"{self.from_code}→{self.to_code}"
-
 
 @dataclass(frozen=True)
-class AvailableInfo:
+class AvailableInfo(_Pair):
     """One package offered by an index."""
 
     from_code: str
@@ -106,19 +120,9 @@ class AvailableInfo:
     to_name: str = ""
 
 
-def _argos() -> tuple[Any, Any]:
-    """Import argostranslate's settings and package modules (cheap: no stanza/torch)."""
-    try:
-        from argostranslate import package, settings
-    except ImportError as err:  # pragma: no cover - depends on the environment
-        raise extra_missing("argostranslate") from err
-    return settings, package
-
-
 def package_dirs() -> list[Path]:
     """Return the directories argostranslate searches for installed packages."""
-    settings, _ = _argos()
-    return [Path(p) for p in settings.package_dirs]
+    return list(layout.current().package_dirs)
 
 
 def _dir_size(path: Path) -> int:
@@ -126,7 +130,7 @@ def _dir_size(path: Path) -> int:
 
 
 def read_package_dir(path: Path) -> PackageInfo | None:
-    """Return the package in directory ``path``, or None if it is not a package."""
+    """Return the package in directory ``path``, or None if it is not a translation package."""
     try:
         meta = json.loads((path / "metadata.json").read_text("utf-8"))
     except (OSError, ValueError):
@@ -156,7 +160,7 @@ def list_installed() -> list[PackageInfo]:
         if not directory.is_dir():
             continue
         for child in sorted(directory.iterdir()):
-            if child.is_dir():
+            if child.is_dir() and not child.name.startswith("."):
                 info = read_package_dir(child)
                 if info is not None:
                     found.append(info)
@@ -174,16 +178,25 @@ def find_installed(from_code: str, to_code: str = "en") -> PackageInfo | None:
 
 
 def _version_key(version: str) -> tuple[Any, ...]:
-    try:
-        from packaging.version import Version
+    """Order versions numerically where they are numeric (``1.10`` after ``1.9``).
 
-        return (1, Version(version))
-    except Exception:
-        return (0, version)
+    >>> sorted(["1.10", "1.9", "1.9.1"], key=_version_key)
+    ['1.9', '1.9.1', '1.10']
+    """
+    parts = version.split(".")
+    if all(p.isdigit() for p in parts):
+        return (1, tuple(int(p) for p in parts))
+    return (0, version)
+
+
+# --- the index ---------------------------------------------------------------------------
 
 
 def index_url(index: str | None = None) -> str:
-    """Return the index JSON URL: ``index`` (a base or a ``.json`` URL) or argostranslate's.
+    """Return the index JSON URL: ``index`` (a base or a ``.json`` URL, or a path) or the default.
+
+    The default is argostranslate's: ``ARGOS_PACKAGE_INDEX`` (environment or
+    settings.json) + ``index.json``.
 
     >>> index_url("http://127.0.0.1:8000/")
     'http://127.0.0.1:8000/index.json'
@@ -191,137 +204,204 @@ def index_url(index: str | None = None) -> str:
     'file:///srv/argos/my-index.json'
     """
     if index is None:
-        settings, _ = _argos()
-        return str(settings.remote_package_index)
-    if index.endswith(".json"):
-        return index
+        return layout.current().remote_index
     if "://" not in index and Path(index).exists():
         path = Path(index).resolve()
         return (path / "index.json" if path.is_dir() else path).as_uri()
-    return index.rstrip("/") + "/index.json"
+    return layout.index_json_url(index)
 
 
-def _fetch(url: str, timeout: float) -> bytes:
-    """Read ``url`` (http, https or file) within ``timeout`` seconds per blocking step."""
-    if url.split(":", 1)[0] not in ("http", "https", "file"):
+def _scheme(url: str) -> str:
+    return url.split(":", 1)[0].lower() if ":" in url else ""
+
+
+def _open(url: str, timeout: float) -> Any:
+    if _scheme(url) not in ("http", "https", "file"):
         raise IndexUnavailable(f"unsupported URL {url!r} (use http, https or file)")
     request = urllib.request.Request(url, headers={"User-Agent": "newsfix"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return bytes(response.read())
+        return urllib.request.urlopen(request, timeout=timeout)
     except (urllib.error.URLError, OSError, ValueError) as err:
         reason = getattr(err, "reason", err)
         raise IndexUnavailable(f"cannot read {url}: {reason}") from err
 
 
-def list_available(
-    index: str | None = None, *, timeout: float = DEFAULT_TIMEOUT
-) -> list[AvailableInfo]:
-    """Return the packages an index offers, fetched within a bounded time.
+def _fetch(url: str, timeout: float) -> bytes:
+    """Read ``url`` (http, https or file) within ``timeout`` seconds per blocking step."""
+    with _open(url, timeout) as response:
+        try:
+            return bytes(response.read())
+        except (OSError, ValueError) as err:
+            raise IndexUnavailable(f"cannot read {url}: {err}") from err
 
-    With the default index, a successful fetch also refreshes argostranslate's
-    local copy of the index, and a failed one falls back to that copy with a
-    warning, so ``available`` works offline after one online run.
+
+def _download(url: str, dest: Path, timeout: float, max_bytes: int) -> None:
+    """Stream ``url`` into ``dest``, refusing more than ``max_bytes``."""
+    written = 0
+    with _open(url, timeout) as response, open(dest, "wb") as out:
+        try:
+            while chunk := response.read(_CHUNK):
+                written += len(chunk)
+                if written > max_bytes:
+                    raise IndexUnavailable(
+                        f"{url} is larger than the package size limit ({max_bytes} bytes)"
+                    )
+                out.write(chunk)
+        except (OSError, ValueError) as err:
+            raise IndexUnavailable(f"cannot read {url}: {err}") from err
+
+
+def _printable(value: object) -> str:
+    """Return ``value`` as text safe to print (control characters dropped).
+
+    >>> _printable("Norsk\\x1b[31m bokmål")
+    'Norsk[31m bokmål'
     """
-    settings, package = _argos()
-    url = index_url(index)
-    default = index is None or url == str(settings.remote_package_index)
-    try:
-        data = _fetch(url, timeout)
-        entries = json.loads(data)
-    except IndexUnavailable:
-        local = Path(settings.local_package_index)
-        if not (default and local.exists()):
-            raise
-        import warnings
+    text = value if isinstance(value, str) else ""
+    return "".join(c for c in text if unicodedata.category(c)[0] != "C")[:80]
 
-        warnings.warn(
-            f"package index {url} is unreachable; using the copy saved at {local}",
-            stacklevel=2,
-        )
-        entries = json.loads(local.read_text("utf-8"))
+
+def _offer(entry: Any, allowed_schemes: tuple[str, ...]) -> AvailableInfo | str | None:
+    """Return the offer in an index entry, a problem (str) if it is malformed, None if skipped."""
+    if not isinstance(entry, dict):
+        return "it is not a JSON object"
+    if entry.get("type", "translate") != "translate":
+        return None  # sentence-boundary and other packages: not for newsfix
+    version = entry.get("package_version", "")
+    for field, problem in (
+        ("from_code", code_problem(entry.get("from_code"))),
+        ("to_code", code_problem(entry.get("to_code"))),
+        ("package_version", version_problem(version)),
+    ):
+        if problem:
+            return f"{field}: {problem}"
+    links = entry.get("links", [])
+    if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
+        return "links: not a list of URLs"
+    bad = [link for link in links if _scheme(link) not in allowed_schemes]
+    if bad:
+        return f"links: {bad[0]!r} is not an {'/'.join(allowed_schemes)} URL"
+    return AvailableInfo(
+        from_code=str(entry["from_code"]),
+        to_code=str(entry["to_code"]),
+        version=str(version),
+        links=tuple(links),
+        from_name=_printable(entry.get("from_name", "")),
+        to_name=_printable(entry.get("to_name", "")),
+    )
+
+
+def _parse_index(data: bytes | str, url: str) -> list[AvailableInfo]:
+    try:
+        entries = json.loads(data)
     except ValueError as err:
         raise IndexUnavailable(f"package index {url} is not valid JSON: {err}") from err
-    else:
-        if default:
-            Path(settings.local_package_index).write_bytes(data)
     if not isinstance(entries, list):
         raise IndexUnavailable(f"package index {url} is not a JSON list of packages")
+    # A remote index may not point at local files; a local one may.
+    allowed = ("http", "https", "file") if _scheme(url) == "file" else ("http", "https")
     out = []
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        pkg = package.AvailablePackage(entry)
-        if pkg.type != "translate" or not pkg.from_code or not pkg.to_code:
-            continue
-        out.append(
-            AvailableInfo(
-                from_code=str(pkg.from_code),
-                to_code=str(pkg.to_code),
-                version=str(pkg.package_version),
-                links=tuple(str(link) for link in pkg.links),
-                from_name=str(pkg.from_name),
-                to_name=str(pkg.to_name),
-            )
-        )
+    for i, entry in enumerate(entries):
+        offer = _offer(entry, allowed)
+        if isinstance(offer, str):
+            warnings.warn(f"package index {url}: entry {i} skipped: {offer}", stacklevel=3)
+        elif offer is not None:
+            out.append(offer)
     return out
 
 
-@dataclass(frozen=True)
-class _Checked:
-    top: str
-    from_code: str
-    to_code: str
-    version: str
+def _save_index(where: layout.ArgosLayout, data: bytes) -> Path:
+    """Write the saved copy of the index atomically (argostranslate reads the same file)."""
+    where.data_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".json", dir=where.data_dir)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(tmp, where.local_index)
+    return where.local_index
 
 
-def validate_package_file(path: Path) -> _Checked:
-    """Check that ``path`` is a well-formed ``.argosmodel``; raise InvalidPackage if not.
+def list_available(
+    index: str | None = None, *, timeout: float = DEFAULT_TIMEOUT, cached: bool = False
+) -> list[AvailableInfo]:
+    """Return the packages an index offers, fetched within a bounded time.
 
-    Checks that it is a zip whose members all sit in one top folder with safe
-    names, that every member's CRC is right, that ``metadata.json`` parses and
-    names both languages, and that ``model/model.bin`` and a tokenizer model
-    (``sentencepiece.model`` or ``bpe.model``) are present.
+    With the default index (argostranslate's), a successful fetch refreshes
+    the saved copy of the index, and a failed one falls back to that copy
+    with a warning.  ``cached=True`` reads the saved copy without going
+    online when there is one (what ``argospm search`` does).
     """
-    where = f"package file {path}"
-    if not path.is_file():
-        raise InvalidPackage(f"{where} does not exist")
-    if not zipfile.is_zipfile(path):
-        raise InvalidPackage(f"{where} is not a zip archive (.argosmodel files are zips)")
+    where = layout.current()
+    url = index_url(index)
+    default = index is None or url == where.remote_index
+    if cached and default and where.local_index.exists():
+        return _parse_index(where.local_index.read_bytes(), str(where.local_index))
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-            tops = set()
-            for name in names:
-                parts = PurePosixPath(name).parts
-                if not parts or name.startswith("/") or ".." in parts or "\\" in name:
-                    raise InvalidPackage(f"{where} has an unsafe member name {name!r}")
-                tops.add(parts[0])
-            if len(tops) != 1 or any("/" not in name for name in names):
-                raise InvalidPackage(
-                    f"{where} must contain exactly one top folder, found {sorted(tops)}"
-                )
-            top = next(iter(tops))
-            bad = zf.testzip()
-            if bad is not None:
-                raise InvalidPackage(f"{where} is corrupt (bad CRC in {bad})")
-            present = set(names)
-            for required in ("metadata.json", "model/model.bin"):
-                if f"{top}/{required}" not in present:
-                    raise InvalidPackage(f"{where} lacks {top}/{required}")
-            if not {f"{top}/sentencepiece.model", f"{top}/bpe.model"} & present:
-                raise InvalidPackage(f"{where} lacks {top}/sentencepiece.model")
-            try:
-                meta = json.loads(zf.read(f"{top}/metadata.json"))
-            except ValueError as err:
-                raise InvalidPackage(f"{where}: metadata.json is not valid JSON: {err}") from err
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
-        raise InvalidPackage(f"{where} is corrupt: {err}") from err
-    if not isinstance(meta, dict) or not meta.get("from_code") or not meta.get("to_code"):
-        raise InvalidPackage(f"{where}: metadata.json must name from_code and to_code")
-    return _Checked(
-        top, str(meta["from_code"]), str(meta["to_code"]), str(meta.get("package_version", ""))
-    )
+        data = _fetch(url, timeout)
+    except IndexUnavailable:
+        if not (default and where.local_index.exists()):
+            raise
+        warnings.warn(
+            f"package index {url} is unreachable; using the copy saved at {where.local_index}",
+            stacklevel=2,
+        )
+        return _parse_index(where.local_index.read_bytes(), str(where.local_index))
+    offers = _parse_index(data, url)
+    if default:
+        _save_index(where, data)
+    return offers
+
+
+def update_index(*, timeout: float = DEFAULT_TIMEOUT) -> tuple[str, Path, list[AvailableInfo]]:
+    """Fetch the default index and save it (``argospm update``); return URL, copy, offers."""
+    where = layout.current()
+    url = where.remote_index
+    data = _fetch(url, timeout)
+    offers = _parse_index(data, url)
+    return url, _save_index(where, data), offers
+
+
+def outdated(offers: list[AvailableInfo]) -> list[tuple[PackageInfo, AvailableInfo]]:
+    """Return installed packages for which ``offers`` has a newer version, with that offer."""
+    out = []
+    for p in list_installed():
+        newer = [
+            a
+            for a in offers
+            if same_language(a.from_code, p.from_code)
+            and same_language(a.to_code, p.to_code)
+            and _version_key(a.version) > _version_key(p.version)
+        ]
+        if newer:
+            out.append((p, max(newer, key=lambda a: _version_key(a.version))))
+    return out
+
+
+# --- installing and removing ------------------------------------------------------------
+
+_THREAD_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def _locked(where: layout.ArgosLayout) -> Iterator[None]:
+    """Serialise changes to the package folder: threads, processes, and argostranslate.
+
+    An advisory ``flock`` on a file in argostranslate's cache directory keeps
+    two newsfix processes (say, Dask workers installing on first need) from
+    interleaving; argostranslate's own in-process lock is taken too when it
+    is loaded.
+    """
+    argos_package = sys.modules.get("argostranslate.package")
+    argos_lock = getattr(argos_package, "package_lock", None)
+    with _THREAD_LOCK, argos_lock or contextlib.nullcontext(), contextlib.ExitStack() as stack:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: threads only
+            yield
+            return
+        where.cache_dir.mkdir(parents=True, exist_ok=True)
+        handle = stack.enter_context(open(where.cache_dir / "newsfix-packages.lock", "a"))
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _clear_argos_caches(from_code: str, to_code: str) -> None:
@@ -340,63 +420,92 @@ def _clear_argos_caches(from_code: str, to_code: str) -> None:
     ]
 
 
-@contextlib.contextmanager
-def _locked() -> Iterator[None]:
-    _, package = _argos()
-    with package.package_lock:
-        yield
+def _staging_dir(where: layout.ArgosLayout, root: Path) -> Path:
+    """Return a fresh directory beside ``root`` (same file system: renames are atomic).
 
-
-def install_file(path: Path, *, expect: tuple[str, str] | None = None) -> PackageInfo:
-    """Install the ``.argosmodel`` at ``path``; replace an installed package of the same pair.
-
-    The file is validated first, so a corrupt or wrong file installs nothing.
-    A package already installed for the pair is moved aside and restored if
-    extraction fails, and deleted once the new one is in place.
+    It is hidden and outside the package folder, where argostranslate, which
+    fails on any folder without ``metadata.json``, would see it.
     """
-    from newsfix.translate import engine
+    try:
+        return Path(tempfile.mkdtemp(prefix=".newsfix-install-", dir=root.parent))
+    except OSError:
+        where.cache_dir.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix="newsfix-install-", dir=where.cache_dir))
 
-    settings, _ = _argos()
-    checked = validate_package_file(path)
+
+def install_file(
+    path: str | os.PathLike[str],
+    *,
+    expect: tuple[str, str] | None = None,
+    limits: Limits | None = None,
+) -> PackageInfo:
+    """Install the ``.argosmodel`` at ``path``; replace installed packages of the same pair.
+
+    The file is checked first (:func:`validate_package_file`), so a corrupt,
+    malformed, oversized or wrong file installs nothing.  The package goes to
+    ``<packages>/translate-FROM_TO-VERSION`` (the name comes from its
+    metadata, never from the archive's folder).  A folder of that name that
+    holds anything but a package of the same pair is never replaced.
+    """
+    path = Path(path)
+    checked = validate_package_file(path, limits)
     if expect is not None and not (
         same_language(checked.from_code, expect[0]) and same_language(checked.to_code, expect[1])
     ):
         raise InvalidPackage(
             f"package file {path} translates {checked.from_code}→{checked.to_code}, "
-            f"not {expect[0]}→{expect[1]}"
+            f"not {normalize_code(expect[0])}→{normalize_code(expect[1])}"
         )
-    target_root = Path(settings.package_data_dir)
-    target = target_root / checked.top
-    old = [
-        p.path
-        for p in list_installed()
-        if same_language(p.from_code, checked.from_code)
-        and same_language(p.to_code, checked.to_code)
-    ]
-    if target.exists() and target not in old:
-        old.append(target)
-    backup = Path(tempfile.mkdtemp(prefix="newsfix-backup-", dir=settings.cache_dir))
-    moved: list[tuple[Path, Path]] = []
+    where = layout.current()
+    root = where.package_data_dir
     try:
-        with _locked():
-            for i, directory in enumerate(old):
-                dest = backup / f"{i}-{directory.name}"
-                shutil.move(str(directory), dest)
-                moved.append((directory, dest))
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ModelError(f"cannot create the package folder {root}: {err}") from err
+    target = root / checked.dir_name
+    with _locked(where):
+        old = [
+            p.path
+            for p in list_installed()
+            if p.path.parent == root
+            and same_language(p.from_code, checked.from_code)
+            and same_language(p.to_code, checked.to_code)
+        ]
+        if (target.exists() or target.is_symlink()) and target not in old:
+            other = read_package_dir(target)
+            held = f"the {other.pair} package" if other else "something that is not a package"
+            raise ModelError(
+                f"{target} already holds {held}; not replacing it with {path} "
+                f"({checked.from_code}→{checked.to_code}). Move it away and install again."
+            )
+        staging = _staging_dir(where, root)
+        try:
+            new = staging / "new"
+            extract_package(checked, new, limits)
+            moved: list[tuple[Path, Path]] = []
+            placing = False
             try:
-                with zipfile.ZipFile(path) as zf:
-                    zf.extractall(target_root)
-            except BaseException:
-                shutil.rmtree(target, ignore_errors=True)
-                for original, dest in moved:
-                    shutil.move(str(dest), original)
+                for i, directory in enumerate(old):
+                    aside = staging / f"old-{i}"
+                    shutil.move(str(directory), aside)
+                    moved.append((directory, aside))
+                placing = True
+                shutil.move(str(new), target)
+            except BaseException as err:
+                if placing:  # a move across file systems may have copied part of it
+                    shutil.rmtree(target, ignore_errors=True)
+                for original, aside in reversed(moved):
+                    if aside.exists() and not original.exists():
+                        shutil.move(str(aside), original)
+                if isinstance(err, OSError):
+                    raise ModelError(f"cannot install {path} into {target}: {err}") from err
                 raise
-    finally:
-        shutil.rmtree(backup, ignore_errors=True)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     _clear_argos_caches(checked.from_code, checked.to_code)
-    engine.clear_cache()
+    cache.clear_cache()
     info = read_package_dir(target)
-    if info is None:  # pragma: no cover - validated above
+    if info is None:  # pragma: no cover - checked above
         raise InvalidPackage(f"package file {path} did not install a readable package")
     return info
 
@@ -408,14 +517,16 @@ def install(
     *,
     index: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    limits: Limits | None = None,
 ) -> PackageInfo:
     """Install the package for ``from_code→to_code`` from a file or from the index.
 
     From the index, the newest version for the pair is downloaded afresh (no
-    version-blind cache) within ``timeout`` seconds per network step.
+    version-blind cache) within ``timeout`` seconds per network step, into a
+    temporary file whose name owes nothing to the index.
     """
     if from_file is not None:
-        return install_file(Path(from_file), expect=(from_code, to_code))
+        return install_file(Path(from_file), expect=(from_code, to_code), limits=limits)
     offers = [
         a
         for a in list_available(index, timeout=timeout)
@@ -424,48 +535,47 @@ def install(
     if not offers:
         raise PackageNotFound(
             f"the package index {index_url(index)} offers no {normalize_code(from_code)}→"
-            f"{normalize_code(to_code)} package; see `newsfix models available`"
+            f"{normalize_code(to_code)} package; see `newsfix models search`"
         )
     best = max(offers, key=lambda a: _version_key(a.version))
     if not best.links:
-        raise IndexUnavailable(f"the index lists {best.from_code}→{best.to_code} without a link")
-    settings, _ = _argos()
+        raise IndexUnavailable(f"the index lists {best.pair} without a link")
+    where = layout.current()
+    where.cache_dir.mkdir(parents=True, exist_ok=True)
+    max_bytes = (limits or Limits()).max_bytes
     errors = []
-    with tempfile.TemporaryDirectory(prefix="newsfix-download-", dir=settings.cache_dir) as tmp:
+    with tempfile.TemporaryDirectory(prefix="newsfix-download-", dir=where.cache_dir) as tmp:
+        file = Path(tmp) / "package.argosmodel"
         for link in best.links:
             try:
-                data = _fetch(link, timeout)
+                _download(link, file, timeout, max_bytes)
             except IndexUnavailable as err:
                 errors.append(str(err))
                 continue
-            file = (
-                Path(tmp) / f"translate-{best.from_code}_{best.to_code}-{best.version}.argosmodel"
-            )
-            file.write_bytes(data)
-            return install_file(file, expect=(from_code, to_code))
-    raise IndexUnavailable(
-        f"cannot download the {best.from_code}→{best.to_code} package: " + "; ".join(errors)
-    )
+            return install_file(file, expect=(from_code, to_code), limits=limits)
+    raise IndexUnavailable(f"cannot download the {best.pair} package: " + "; ".join(errors))
 
 
 def remove(from_code: str, to_code: str = "en") -> list[PackageInfo]:
     """Remove every installed package for the pair; raise PackageNotFound if there is none."""
-    from newsfix.translate import engine
-
-    victims = [
-        p
-        for p in list_installed()
-        if same_language(p.from_code, from_code) and same_language(p.to_code, to_code)
-    ]
-    if not victims:
-        raise PackageNotFound(
-            f"no {normalize_code(from_code)}→{normalize_code(to_code)} package is installed "
-            f"(looked in {', '.join(str(d) for d in package_dirs())})"
-        )
-    with _locked():
+    where = layout.current()
+    with _locked(where):
+        victims = [
+            p
+            for p in list_installed()
+            if same_language(p.from_code, from_code) and same_language(p.to_code, to_code)
+        ]
+        if not victims:
+            raise PackageNotFound(
+                f"no {normalize_code(from_code)}→{normalize_code(to_code)} package is installed "
+                f"(looked in {', '.join(str(d) for d in where.package_dirs)})"
+            )
         for p in victims:
-            shutil.rmtree(p.path)
+            try:
+                shutil.rmtree(p.path)
+            except OSError as err:
+                raise ModelError(f"cannot remove {p.path}: {err}") from err
     for p in victims:
         _clear_argos_caches(p.from_code, p.to_code)
-    engine.clear_cache()
+    cache.clear_cache()
     return victims
