@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Speed of the default pipeline (no translation) against ftfy, on the same articles, in one process.
+
+    .venv/bin/python benchmarks/bench_speed.py [--articles 800] [--repeat 2] [--scaling] [--big]
+
+Measures, on a corpus of short English news articles (the clean and seed
+fixtures and the development articles, repeated to ``--articles``):
+
+* throughput: ``ftfy.fix_text`` on each article, then ``newsfix.fix_and_trace``
+  with each detector (``langdetect``, the default, and ``fast``); the ratio
+  is newsfix's throughput over ftfy's (the targets are ≥ 0.5 and ≥ 1.0);
+* where the time goes: seconds per stage and per rule (the built-in detect
+  and translate stages, and everything else: analysis, applying edits,
+  building results);
+* first call: import time and the first ``fix_and_trace`` in a fresh process
+  (the target is under 1 s after import);
+* with ``--scaling``: one document of 10 KB, 100 KB, 1 MB and 10 MB and the
+  exponent fitted to time ~ size^k (the target is k ≤ 1.1);
+* with ``--big``: peak resident memory of a fresh process fixing a 50 MB
+  document.
+
+Prints Markdown tables (they go to docs/benchmarks.md with the commit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import ftfy
+
+import newsfix
+from newsfix.config import FixConfig
+from newsfix.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def articles(n: int) -> list[str]:
+    """``n`` short English articles from the fixtures, repeated as needed."""
+    paths = sorted((ROOT / "fixtures" / "clean").glob("*.txt"))
+    paths += sorted((ROOT / "fixtures" / "dev" / "news" / "clean").rglob("*.txt"))
+    paths += sorted((ROOT / "fixtures" / "dev" / "english" / "clean").glob("*.txt"))
+    paths += [p for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+              if not p.name.startswith("002")]  # English seeds only
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    return [texts[k % len(texts)] for k in range(n)]
+
+
+def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    best = math.inf
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def throughput(docs: list[str], repeat: int) -> list[tuple[str, float]]:
+    mb = sum(len(d.encode()) for d in docs) / 1e6
+    rows = [("ftfy.fix_text", mb / timed(lambda: [ftfy.fix_text(d) for d in docs], repeat))]
+    for detector in ("langdetect", "fast"):
+        cfg = FixConfig(translate=False, detector=detector)
+        rate = mb / timed(lambda c=cfg: [newsfix.fix_and_trace(d, c) for d in docs], repeat)
+        rows.append((f"newsfix ({detector})", rate))
+    return rows
+
+
+def profile_rules(docs: list[str], detector: str) -> dict[str, float]:
+    """Seconds per rule and per built-in stage over ``docs``."""
+    pipe = Pipeline.default()
+    out: dict[str, float] = defaultdict(float)
+    originals = []
+    for stage in pipe.stages:
+        for rule in stage.rules:
+            orig = rule.find
+            originals.append(rule)
+
+            def find(scope, _orig=orig, _id=rule.id):  # type: ignore[no-untyped-def]
+                t = time.perf_counter()
+                found = list(_orig(scope))
+                out[_id] += time.perf_counter() - t
+                return found
+
+            rule.find = find  # type: ignore[method-assign]
+        if stage.run is not None:
+            run = stage.run
+
+            def builtin(doc, _run=run, _name=stage.name):  # type: ignore[no-untyped-def]
+                t = time.perf_counter()
+                _run(doc)
+                out[f"[{_name}]"] += time.perf_counter() - t
+
+            object.__setattr__(stage, "run", builtin)
+    cfg = FixConfig(translate=False, detector=detector)
+    t0 = time.perf_counter()
+    for d in docs:
+        pipe.run(d, cfg)
+    total = time.perf_counter() - t0
+    for rule in originals:
+        del rule.find
+    out["[analysis, applying, results]"] = total - sum(out.values())
+    return dict(out)
+
+
+FIRST_CALL = """
+import time
+t0 = time.perf_counter()
+import newsfix
+t1 = time.perf_counter()
+newsfix.fix_and_trace(open({path!r}, encoding="utf-8").read(), translate=False)
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+
+
+def first_call() -> tuple[float, float]:
+    path = sorted((ROOT / "fixtures" / "seeds").glob("004_*.txt"))[0]
+    out = subprocess.run([sys.executable, "-c", FIRST_CALL.format(path=str(path))],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    a, b = out.stdout.split()
+    return float(a), float(b)
+
+
+def scaling(docs: list[str]) -> list[tuple[int, float]]:
+    rows = []
+    cfg = FixConfig(translate=False, detector="fast")
+    blob = "\n\n".join(docs)
+    for size in (10_000, 100_000, 1_000_000, 10_000_000):
+        text = (blob * (size // len(blob) + 1))[:size]
+        cut = text.rfind("\n\n")
+        text = text[:cut] if cut > 0 else text
+        t = timed(lambda x=text: newsfix.fix_and_trace(x, cfg), 1)
+        rows.append((len(text), t))
+    return rows
+
+
+def fit(rows: list[tuple[int, float]]) -> float:
+    xs = [math.log(n) for n, _ in rows]
+    ys = [math.log(t) for _, t in rows]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+BIG = """
+import resource, newsfix
+text = open({path!r}, encoding="utf-8").read()
+r = newsfix.fix_and_trace(text, translate=False, detector="fast")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(text), len(r.edits))
+"""
+
+
+def big(docs: list[str], tmp: Path) -> tuple[int, int, int]:
+    blob = "\n\n".join(docs)
+    path = tmp / "big.txt"
+    path.write_text((blob * (50_000_000 // len(blob) + 1))[:50_000_000], encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", BIG.format(path=str(path))],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    kb, chars, edits = map(int, out.stdout.split())
+    return kb, chars, edits
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=800)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--scaling", action="store_true")
+    ap.add_argument("--big", action="store_true")
+    args = ap.parse_args()
+    docs = articles(args.articles)
+    mb = sum(len(d.encode()) for d in docs) / 1e6
+    newsfix.fix_and_trace(docs[0], translate=False)  # tables loaded once, outside the timings
+    newsfix.fix_and_trace(docs[0], translate=False, detector="fast")
+    rows = throughput(docs, args.repeat)
+    base = rows[0][1]
+    print(f"corpus: {len(docs)} articles, {mb:.2f} MB\n")
+    print("| engine | MB/s | throughput / ftfy |\n|---|---|---|")
+    for name, rate in rows:
+        print(f"| {name} | {rate:.3f} | {rate / base:.2f} |")
+    for detector in ("langdetect", "fast"):
+        prof = profile_rules(docs[: max(50, len(docs) // 4)], detector)
+        total = sum(prof.values())
+        print(f"\ntime per rule and stage ({detector}, share of {total:.1f} s):\n")
+        print("| rule or stage | seconds | share |\n|---|---|---|")
+        for name, sec in sorted(prof.items(), key=lambda kv: -kv[1])[:16]:
+            print(f"| {name} | {sec:.2f} | {sec / total:.0%} |")
+    imp, first = first_call()
+    print(f"\nfirst call in a fresh process: import {imp:.2f} s, first fix_and_trace "
+          f"{first:.2f} s (seed 004)")
+    if args.scaling:
+        rows2 = scaling(docs)
+        print("\n| document size | seconds | MB/s |\n|---|---|---|")
+        for n, t in rows2:
+            print(f"| {n / 1e6:.2f} MB | {t:.2f} | {n / 1e6 / t:.3f} |")
+        print(f"\nfitted exponent (time ~ size^k): k = {fit(rows2):.2f}")
+    if args.big:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            kb, chars, edits = big(docs, Path(tmp))
+        print(f"\n50 MB document: peak resident memory {kb / 1024:.0f} MB "
+              f"({kb * 1024 / chars:.1f} bytes per character), {edits} edits")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
