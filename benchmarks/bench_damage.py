@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/bench_damage.py [--split tune|heldout] [--family F ...]
                                                [--json] [--verbose] [--no-mech-split]
+                                               [--dev fixtures/dev/news]
 
 Runs ``newsfix.fix_and_trace(text, language="en", translate=False)`` over the
 damaged documents of ``fixtures/dev/news/damaged/<split>/`` (built by
@@ -10,6 +11,9 @@ damaged documents of ``fixtures/dev/news/damaged/<split>/`` (built by
 annotated spots (``benchmarks/simulate/score.py``):
 
 * spots, repaired (the output equals the reference at the spot), recall;
+  ``+sty``: spots that would count as repaired if ``'`` were accepted for
+  ``’`` and ``"`` for ``“``/``”`` (the repair is right but not in the
+  document's typography);
 * edits: right (repair a spot), wrong (touch a spot and do not give its
   reference), false positives (touch no spot); precision = right / all edits;
 * suggestions: how many, how many would be right, and how many spots a right
@@ -313,10 +317,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="print every miss, wrong edit and clean-text change")
     ap.add_argument("--no-mech-split", action="store_true",
                     help="leave newsfix's thesaurus whole on spun documents")
+    ap.add_argument("--dev", type=Path, default=devset.DEV,
+                    help="the dev-set folder (default fixtures/dev/news)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     try:
-        res = evaluate(args.split, args.family, not args.no_mech_split, args.verbose)
+        res = evaluate(args.split, args.family, not args.no_mech_split, args.verbose, args.dev)
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -148,6 +148,7 @@ def write(dev: Path = DEV) -> dict[str, int]:
                                 f"\t{doc.language or ''}\t{len(doc.spots)}"
                                 f"\t{len(doc.reference.split())}")
                 n += 1
+        root.mkdir(parents=True, exist_ok=True)
         (root / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
         counts[split] = n
     return counts
