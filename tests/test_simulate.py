@@ -194,7 +194,8 @@ def test_committed_dev_set_is_what_the_simulators_write() -> None:
     for path in (devset.clean_articles("tune")[0], devset.clean_articles("heldout")[0]):
         for folder, doc_id, doc in devset.documents_for(path):
             base = devset.DEV / "damaged" / path.parent.name / folder / doc_id
-            assert Path(f"{base}.txt").read_text(encoding="utf-8") == doc.text
+            assert Path(f"{base}.damaged").read_text(encoding="utf-8") == doc.text
+            assert Path(f"{base}.reference").read_text(encoding="utf-8") == doc.reference
             meta = json.loads(Path(f"{base}.json").read_text(encoding="utf-8"))
             assert meta["spots"] == [s.to_dict() for s in doc.spots]
 

@@ -3,16 +3,18 @@
 Layout::
 
     fixtures/dev/news/clean/{tune,heldout}/NN_desk_slug.txt      the clean articles
-    fixtures/dev/news/damaged/{tune,heldout}/<family>/<id>.txt    damaged text
-                                              <id>.reference.txt  reference (the clean article)
-                                              <id>.json           annotations (spots)
+    fixtures/dev/news/damaged/{tune,heldout}/<family>/<id>.damaged    damaged text
+                                              <id>.reference  reference (the clean article)
+                                              <id>.json       annotations (spots)
     fixtures/dev/news/damaged/{tune,heldout}/manifest.tsv         one line per document
 
 An article goes to ``heldout`` when its number ``NN`` is divisible by 3,
 else to ``tune``; damaged documents of a split come only from that split's
 clean articles. ``<family>`` is one of the families or ``mixed``; ``<id>`` is
 the article's stem, plus ``.<lang>`` for a language family, or
-``.<recipe>`` for a mixed document.
+``.<recipe>`` for a mixed document. The texts are UTF-8 plain text; they are
+not named ``*.txt`` so that tests which run newsfix over every fixture text
+(``tests/test_contract.py``) do not run it over some 750 generated documents.
 """
 
 from __future__ import annotations
@@ -134,12 +136,12 @@ def write(dev: Path = DEV) -> dict[str, int]:
             for folder, doc_id, doc in documents_for(path):
                 d = root / folder
                 d.mkdir(parents=True, exist_ok=True)
-                (d / f"{doc_id}.txt").write_text(doc.text, encoding="utf-8")
-                (d / f"{doc_id}.reference.txt").write_text(doc.reference, encoding="utf-8")
+                (d / f"{doc_id}.damaged").write_text(doc.text, encoding="utf-8")
+                (d / f"{doc_id}.reference").write_text(doc.reference, encoding="utf-8")
                 meta = {"schema": doc.to_dict()["schema"], "id": f"{split}/{folder}/{doc_id}",
                         "split": split, "article": path.stem,
                         "clean": path.relative_to(dev).as_posix(),
-                        "damaged": f"{doc_id}.txt", "reference": f"{doc_id}.reference.txt",
+                        "damaged": f"{doc_id}.damaged", "reference": f"{doc_id}.reference",
                         "families": doc.families, "language": doc.language, "seed": doc.seed,
                         "profile": doc.profile}
                 (d / f"{doc_id}.json").write_text(
