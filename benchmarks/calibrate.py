@@ -17,11 +17,12 @@ change there is wrong.
 The table gets, for every (rule, tier) seen on the TUNE sets, the number of
 right changes, the number judged, and the confidence the pipeline will use:
 ``newsfix.calibration.shrink`` (the measured precision shrunk towards the
-rule's prior by four pseudo-observations). Documents spun by ``benchmarks/simulate`` are run with the
-thesaurus rows the simulator used removed (``bench_damage.mech_split``), so
-that the spin tiers are measured on reversal, not memorisation. The HELD-OUT
-sets are only used to validate: with the new table and the default threshold, the precision of the
-changes that are applied there is printed per rule. Nothing is tuned on them.
+rule's prior by four pseudo-observations). Documents spun by
+``benchmarks/simulate`` are run with the thesaurus rows the simulator used
+removed (``bench_damage.mech_split``), so that the spin tiers are measured on
+reversal, not memorisation. The HELD-OUT sets are only used to validate: with
+the new table and the default threshold, the precision of the changes that
+are applied there is printed per rule. Nothing is tuned on them.
 """
 
 from __future__ import annotations
