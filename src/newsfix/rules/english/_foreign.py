@@ -32,8 +32,8 @@ from importlib import resources
 from pathlib import PurePosixPath
 
 __all__ = [
-    "LANGUAGES", "Exonym", "Place", "Translation", "exonyms", "exonyms_starting", "org_by_words",
-    "orgs", "place", "places", "table_rows", "translations",
+    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "exonyms", "exonyms_starting",
+    "org_by_words", "orgs", "place", "places", "table_rows", "translations",
 ]
 
 #: Languages with a bilingual dictionary (``bilingual/LANG_en.tsv.gz``).
@@ -271,3 +271,14 @@ def org_by_words(words: frozenset[str]) -> str | None:
     'World Bank'
     """
     return _orgs_by_words().get(words)
+
+
+def clear_caches() -> None:
+    """Forget the tables read so far (after installing or removing one, and in tests)."""
+    for f in (_dictionary, _forms, exonyms, places, orgs, _orgs_by_words):
+        f.cache_clear()
+    from newsfix.rules.english import exonyms as exonym_rule
+    from newsfix.rules.english import stray
+
+    for g in (exonym_rule._reliable, exonym_rule._homograph, exonym_rule.modern, stray._org):
+        g.cache_clear()

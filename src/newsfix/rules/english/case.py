@@ -150,14 +150,25 @@ def _edits(word: str) -> set[str]:
     return out
 
 
+#: Prepositions and conjunctions that stay in lower case before a name (``on Monday``).
+_JOINERS = frozenset({"on", "in", "at", "to", "for", "from", "by", "with", "of", "and", "or",
+                      "but", "after", "before", "since", "until", "during"})
+
+
+def prev_lower(text: str, w: Word) -> bool:
+    """Whether the word before ``w`` on its line is written in lower case."""
+    m = PREV_RE.search(text, max(0, w.start - 40), w.start)
+    return m is not None and m.group(1).isalpha() and m.group(1).islower()
+
+
 def _adverb(word: str) -> bool:
     """Whether ``word`` is a common ``-ly`` adverb of an English adjective (not ``Donnelly``).
 
     >>> _adverb("generally"), _adverb("happily"), _adverb("donnelly")
     (True, True, False)
     """
-    if not word.endswith("ly") or en_zipf(word) < 3.0:
-        return False
+    if not word.endswith("ly") or en_zipf(word) < 3.0 or pos(word).adv < 0.5:
+        return False  # `molly`, `weekly` news
     stems = (word[:-2], word[:-3] + "y", word[:-2] + "e", word[:-1] + "e")
     return any(en_zipf(s) >= 3.5 and s not in proper_nouns() for s in stems)
 
@@ -376,8 +387,10 @@ class MidSentenceCapital(Rule):
             if caps[tok] >= 2 or low in title_words or en_zipf(low) < 3.0 \
                     or place(low) is not None or name_context(text, analysis, w):
                 continue  # a name (`daughter Molly`, `Geneva`, `Anna and Thomas`)
-            after_name = not (prev.group(1).isalpha() and prev.group(1).islower()) \
-                or self._in_name(text, prev.start())
+            before_prev = PREV_RE.search(text, max(0, prev.start() - 40), prev.start())
+            after_name = not (prev.group(1).isalpha() and prev.group(1).islower()) or (
+                before_prev is not None and before_prev.group(1)[:1].isupper()
+                and not analysis.capital_expected(before_prev.start(1)))
             if damaged is None:
                 damaged = scope.damage.damaged("case")
             reported = low in word_class("reporting_verb") or (
@@ -426,14 +439,11 @@ class MidSentenceCapital(Rule):
             after = text[w.end:w.end + 1]
             return bool(after) and after in ".,;:!?" and low in lower_seen and \
                 low not in word_class("title_word")
+        if low in _JOINERS and low in lower_seen and prev_lower(text, w):
+            return True  # `rule On Monday`: a preposition the document writes in lower case
         if low not in ("the", "a", "an"):
             return False
         return f"{low} {nxt.text}" in analysis.memo("lower_articles", lambda: frozenset(
             f"{x.text} {y.text}" for x, y in zip(analysis.words, analysis.words[1:])
             if x.text in ("the", "a", "an") and y.text[:1].isupper()))
 
-    @staticmethod
-    def _in_name(text: str, prev_start: int) -> bool:
-        """Whether the word before ``prev_start``'s word is capitalised (``Center for X``)."""
-        m = PREV_RE.search(text, max(0, prev_start - 40), prev_start)
-        return bool(m and m.group(1)[:1].isupper())

@@ -60,6 +60,8 @@ HEAD = 0.3
 CLEAR, LIKELY = 2.0, 1.0
 #: The margin of a reading with no rival (the dictionary gives one English word).
 MARGIN_ALONE = 3.0
+#: How often English must write a translated pair together to read it as one phrase.
+PHRASE_COUNT = 200_000
 #: Longest organisation name translated word by word.
 MAX_NAME_WORDS = 5
 
@@ -294,7 +296,7 @@ class StrayForeignWord(Rule):
     languages = frozenset({"en"})
     description = "untranslated word"
     tiers = {"collocation": 0.95, "glossary": 0.6, "clear": 0.95, "likely": 0.8, "close": 0.6,
-             "entity": 0.95, "lone": 0.6}
+             "entity": 0.95, "phrase": 0.85, "lone": 0.6}
     lexicons = ("glossary_en_stray.tsv", "en_collocations.tsv")
     examples = (
         Example("Washington-⟦Biała⟧ House says the call began.",
@@ -325,8 +327,9 @@ class StrayForeignWord(Rule):
             if w.start < taken:
                 continue
             tok = w.text
-            if len(tok) < 3 or not tok.isalpha() or scope.protected(w.start, w.end):
-                continue
+            if len(tok) < (2 if not tok.isascii() else 3) or not tok.isalpha() \
+                    or scope.protected(w.start, w.end):
+                continue  # two letters only with a letter English lacks (`år`)
             entry = stray_glossary().get(tok.lower())
             if entry is not None:
                 found = self._glossary(scope, w, entry)
@@ -342,13 +345,28 @@ class StrayForeignWord(Rule):
                                        f"untranslated {NAMES.get(lang, lang)} name: "
                                        f"{text[start:end]}")
                     continue
-            if en_zipf(tok) >= ENGLISH or tok.lower() in proper_nouns() \
-                    or tok.lower() in names():
+            if en_zipf(tok) >= ENGLISH or tok.lower() in names():
                 continue
             langs = self._languages(scope, tok)
-            if not langs or not self._candidate(analysis, w, lower, langs[0]):
+            if not langs:
                 continue
-            if not self._profiled(scope, langs[0]):
+            profiled = self._profiled(scope, langs[0])
+            if tok.lower() in proper_nouns() and not (
+                    profiled and tok.islower()
+                    and zipf(tok.lower(), langs[0]) >= max(3.5, en_zipf(tok) + MARGIN)):
+                continue  # a name (`Medici`), unless residue of the profiled language (`medici`)
+            if not self._candidate(analysis, w, lower, langs[0], profiled):
+                continue
+            if profiled:
+                phrase = self._phrase(analysis, w, langs[0])
+                if phrase is not None:
+                    end, english = phrase
+                    taken = end
+                    yield self._change(scope, w.start, end, english, langs[0], "phrase",
+                                       f"untranslated {NAMES.get(langs[0], langs[0])} phrase: "
+                                       f"{text[w.start:end]}")
+                    continue
+            if not profiled:
                 review = self._review(scope, w)
                 if review is not None:
                     yield review
@@ -378,18 +396,29 @@ class StrayForeignWord(Rule):
         return langs
 
     @staticmethod
-    def _candidate(analysis: TextAnalysis, w: Word, lower: frozenset[str], lang: str) -> bool:
-        """Whether ``w`` can be an untranslated common word rather than a name or phrase."""
+    def _candidate(analysis: TextAnalysis, w: Word, lower: frozenset[str], lang: str,
+                   profiled: bool = False) -> bool:
+        """Whether ``w`` can be an untranslated common word rather than a name or phrase.
+
+        In a document profiled as residue of ``lang``, a capitalised word at a
+        sentence start is a candidate unless the document also writes it
+        capitalised mid-sentence (a name) or a capitalised word follows it
+        (``Jan Kowalski``); elsewhere only if the document writes it in lower
+        case too. A German noun next to an English adjective (``Chinese
+        Firmen``) is no name.
+        """
         text = analysis.text
         if text[w.start - 1:w.start] == "-" or text[w.end:w.end + 1] == "-":
             return False  # part of a compound (`Maria-Theresien-Platz`)
         before, after = analysis.neighbour(w, -1), analysis.neighbour(w, 1)
         if w.text[:1].isupper():
+            if after is not None and after.text[:1].isupper():
+                return False  # a name at a sentence start (`Jan Kowalski said`)
             if analysis.capital_expected(w.start):
-                if (w.lower not in lower and lang != "de") or \
-                        (after is not None and after.text[:1].isupper()):
+                named = document_stats(analysis).capitalised[w.lower] > 0
+                if w.lower not in lower and lang != "de" and (not profiled or named):
                     return False  # a name at a sentence start (`Solberg said`)
-            elif lang != "de" or _capitalised(analysis, before) or _capitalised(analysis, after):
+            elif lang != "de" or _name_word(analysis, before) or _name_word(analysis, after):
                 return False  # a name (`Kaczyński`, `Olaf Scholz`)
         elif _capitalised(analysis, before) and _capitalised(analysis, after):
             return False  # inside a name (`Alternative für Deutschland`)
@@ -427,6 +456,36 @@ class StrayForeignWord(Rule):
             margin = top - rival if rival is not None else MARGIN_ALONE
             return Reading(_restyle(english, w.text, capital), lang, seen, margin)
         return None
+
+    def _phrase(self, analysis: TextAnalysis, w: Word, lang: str) -> tuple[int, str] | None:
+        """Two foreign words that English says as one phrase (``banku centralnego``).
+
+        Both words must translate; the English phrase is the pair of senses
+        (in English order: the adjective first, whichever order the source
+        uses) that English writes together (a bigram of the data) and that
+        reads best in context.
+        """
+        from newsfix.evidence import bigram
+
+        nxt = analysis.neighbour(w, 1)
+        if nxt is None or nxt.text[:1].isupper() != w.text[:1].isupper() \
+                or en_zipf(nxt.text) >= ENGLISH or zipf(nxt.lower, lang) < 2.5:
+            return None
+        first = [e for t in translations(w.text, lang) for e in t.english if " " not in e][:5]
+        second = [e for t in translations(nxt.text, lang) for e in t.english if " " not in e][:5]
+        best: tuple[float, str] | None = None
+        for a in first:
+            for b in second:
+                for x, y in ((a, b), (b, a)):
+                    if bigram(x.lower(), y.lower()) < PHRASE_COUNT:
+                        continue
+                    english = f"{x} {y}"
+                    ev = compare(analysis, w.start, nxt.end, english, use_document=False)
+                    if best is None or ev.candidate > best[0]:
+                        best = (ev.candidate, english)
+        if best is None:
+            return None
+        return nxt.end, _restyle(best[1], w.text, analysis.capital_expected(w.start))
 
     def _entity(self, scope: Scope, w: Word) -> tuple[int, int, str, str] | None:
         """An organisation name from ``w``, translated word by word (``Bank Światowy``)."""
@@ -534,6 +593,11 @@ def _seen(stats: DocumentStats, english: str) -> int:
 def _capitalised(analysis: TextAnalysis, w: Word | None) -> bool:
     """Whether ``w`` is capitalised where no capital is expected (a name's word)."""
     return w is not None and w.text[:1].isupper() and not analysis.capital_expected(w.start)
+
+
+def _name_word(analysis: TextAnalysis, w: Word | None) -> bool:
+    """Whether ``w`` is a capitalised word of a name (not an English adjective: ``Chinese``)."""
+    return _capitalised(analysis, w) and w is not None and en_zipf(w.text) < 4.0
 
 
 def _run(analysis: TextAnalysis, w: Word) -> int:
