@@ -27,14 +27,29 @@ NUMBER_BEFORE_RE = regex.compile(r"\p{N}+[^\S\n]+$")
 
 
 def apostrophe_style(text: str) -> str:
-    """The apostrophe the document uses most between letters: ``’`` or ``'``.
+    """The apostrophe the document uses: ``’`` or ``'``.
 
-    >>> apostrophe_style("It’s Kyiv’s turn, isn't it?")
-    '’'
+    The one it uses most between letters; where no apostrophe survived (a
+    round trip through French strips them all), the style of its quotation
+    marks (curly ``“”‘`` or straight ``"``) tells; with no evidence at all, the
+    plain ``'``.
+
+    >>> apostrophe_style("It’s Kyiv’s turn, isn't it?"), apostrophe_style("“Its over,” he said")
+    ('’', '’')
+    >>> apostrophe_style('"Its over," he said'), apostrophe_style("Its over")
+    ("'", "'")
     """
-    curly = len(regex.findall(r"\p{L}’\p{L}", text))
-    straight = len(regex.findall(r"\p{L}'\p{L}", text))
-    return "’" if curly > straight else "'"
+    curly = len(CURLY_APOSTROPHE_RE.findall(text))
+    straight = len(STRAIGHT_APOSTROPHE_RE.findall(text))
+    if curly != straight:
+        return "’" if curly > straight else "'"
+    curly_quotes = sum(text.count(c) for c in "“”‘")
+    straight_quotes = text.count('"')
+    return "’" if curly_quotes > straight_quotes else "'"
+
+
+CURLY_APOSTROPHE_RE = regex.compile(r"\p{L}’\p{L}")
+STRAIGHT_APOSTROPHE_RE = regex.compile(r"\p{L}'\p{L}")
 
 
 def _counted(analysis: TextAnalysis, word: Word) -> bool:
