@@ -187,10 +187,8 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
 
 
 def _quote(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
-    from newsfix.rules.english._lexicon import word_class
+    from newsfix.rules.english.quotes import find_attribution, speech_evidence
 
-    verbs = word_class("reporting_verb")
-    person = word_class("first_second_person")
     starts = [sp.start for sp in spans]
 
     def inside(pos: int) -> bool:
@@ -199,30 +197,29 @@ def _quote(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> 
 
     marks = sorted(m.pos for m in analysis.quote_marks if inside(m.pos))
     quotations = sum(1 for q in analysis.quotations if q.closed and inside(q.start))
-    unquoted = speech_like = 0
+    unquoted = speech = weak = 0
     for span in spans:
         for sentence in analysis.sentences_in(span.start, span.end):
-            text = analysis.text[sentence.start:sentence.end]
-            if not _REPORTING_RE.search(text):
-                continue
-            sentence_words = analysis.words_in(sentence.start, sentence.end)
-            if not any(w.lower in verbs for w in sentence_words):
-                continue
             k = bisect.bisect_left(marks, sentence.start)
             if k < len(marks) and marks[k] < sentence.end:
                 continue  # the sentence has quotation marks
+            att = find_attribution(analysis, sentence.start, sentence.end)
+            if att is None:
+                continue
             unquoted += 1
-            if any(w.lower in person and w.text != "i" for w in sentence_words) or "!" in text:
-                speech_like += 1
-    damage = 2.0 * speech_like + 0.5 * (unquoted - speech_like)
-    return _score(damage, 2.0 * quotations, speech_like, {
-        "unquoted_speech": speech_like, "unquoted_reports": unquoted, "quotations": quotations})
-
-
-#: A reporting clause at a sentence's end (``…, Trump said.``) or start (``He said that``).
-_REPORTING_RE = regex.compile(
-    r",\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}(?:\p{Ll}+\s+)?\p{Ll}+(?:\s+\p{L}+){0,4}[.!?]['\"”’]?$"
-    r"|,\s+\p{Ll}+\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}[.!?]$")
+            chunk = analysis.text[att.speech_start:att.speech_end]
+            words_ = analysis.words_in(att.speech_start, att.speech_end)
+            evidence = speech_evidence(words_, chunk, analysis)
+            if evidence == "strong":
+                speech += 1
+            elif evidence == "weak":
+                weak += 1
+    # Direct speech in the first person with no quotation mark is the fingerprint;
+    # speech in the present tense only backs it up (paraphrase has some).
+    damage = 2.0 * speech + 0.75 * weak
+    return _score(damage, 0.5 * quotations, speech, {
+        "unquoted_speech": speech, "unquoted_present": weak, "unquoted_reports": unquoted,
+        "quotations": quotations})
 
 
 def _untranslated(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
