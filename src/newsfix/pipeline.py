@@ -225,6 +225,12 @@ def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
     return changed
 
 
+#: The damage-profile family of a rule category, for the quotation guard.
+DAMAGE_FAMILY = {"apostrophe": "apostrophe", "quote": "quote", "case": "case",
+                 "untranslated": "untranslated", "spin": "spin", "glue": "glue",
+                 "mistranslation": "mt"}
+
+
 def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
                       threshold: float) -> list[Change]:
     """Demote a repair inside a quotation to a suggestion unless the document earns it.
@@ -235,7 +241,9 @@ def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
     quotation policy is ``guard`` is applied only when the same rule also
     repaired the same kind of damage outside quotes in this document
     (machine-translated pages damage their quotes like the rest); otherwise it
-    is only suggested.
+    is only suggested. A document whose damage profile shows that family of
+    damage throughout (a round trip that stripped every apostrophe) earns it
+    as well: its quotations went through the same round trip.
     """
     if not changes:
         return changes
@@ -246,6 +254,9 @@ def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
         doc.repaired_outside_quotes.add(rule.id)
     if not inside or rule.id in doc.repaired_outside_quotes:
         return changes
+    family = DAMAGE_FAMILY.get(rule.category)
+    if family is not None and doc.damage.damaged(family):
+        return changes  # the document shows this damage throughout: its quotes have it too
     return [replace(c, suggest_only=True, message=f"{c.message} (inside a quotation)")
             if id(c) in inside else c for c in changes]
 

@@ -149,7 +149,8 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
     titles = word_class("possessor_title")
     for w in words:
         low = w.lower
-        if low in table and table[low][1] == "plain":
+        if low in table and (table[low][1] == "plain" or (
+                table[low][1] == "capital_i" and w.text[0] == "I")):
             stripped_contractions += 1
             continue
         nxt = analysis.neighbour(w, 1)

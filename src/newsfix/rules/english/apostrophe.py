@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from newsfix.evidence import bigram, pos
+from newsfix.lexicon import Record
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import (
     contractions,
@@ -211,7 +212,7 @@ class ContractionApostrophe(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "contraction apostrophe stripped"
-    tiers = {"certain": 0.97}
+    tiers = {"certain": 0.97, "profiled_context": 0.9}
     lexicons = ("en_contractions.tsv", "en_word_classes.tsv")
     examples = (
         Example("We ⟦dont⟧ know, and they ⟦wont⟧ say. ⟦Its⟧ not my war.",
@@ -219,12 +220,20 @@ class ContractionApostrophe(Rule):
         Example("As is his wont, the party kept its word; we'll see if it's well.", kind="clean"),
         Example('The sign read: "Its not what you think, its what you do." [sic] ⟦Dont⟧ ask.',
                 "The sign read: \"Its not what you think, its what you do.\" [sic] Don't ask."),
+        Example("⟦Weve⟧ won, and ⟦Im⟧ proud. ⟦Were⟧ going home, but ⟦well⟧ be back; they were "
+                "tired and the well ran dry. ⟦Its⟧ hard, he said.",
+                "We've won, and I'm proud. We're going home, but we'll be back; they were "
+                "tired and the well ran dry. It's hard, he said.",
+                note="`were` and `well` are words too: only where no subject precedes and the "
+                     "next word fits the contraction, in a document that lost its apostrophes"),
+        Example("Were they right? The wells were dry, and we were well paid.", kind="clean"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
         analysis = scope.analysis
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         table = contractions()
+        damaged = scope.damage.damaged("apostrophe")
         for w in scope.words():
             tok, low = w.text, w.lower
             if low not in table and low != "its":
@@ -232,19 +241,71 @@ class ContractionApostrophe(Rule):
             if (tok.isupper() and len(tok) > 1) or scope.protected(w.start, w.end) \
                     or analysis.sic_marked(w.start):
                 continue  # a quotation marked `[sic]` keeps its errors
-            where = ""
-            if low in table:
-                fixed, kind, row = table[low]
-                where = row.where
-                if kind == "guarded":
-                    prev = analysis.neighbour(w, -1)
-                    if prev is None or prev.lower not in word_class("subject_pronoun"):
-                        continue
-            else:
-                nxt = analysis.neighbour(w, 1)
-                if nxt is None or nxt.lower not in word_class("after_its"):
-                    continue
-                fixed = "it's"
+            found = self._judge(analysis, w, table, damaged)
+            if found is None:
+                continue
+            fixed, tier, where = found
             yield scope.change(w.start, w.end, match_case(tok, fixed.replace("'", mark)),
-                               tier="certain", message=f"contraction stripped: {tok}"
+                               tier=tier, message=f"contraction stripped: {tok}"
                                + (f" ({where})" if where else ""))
+
+    @staticmethod
+    def _judge(analysis: TextAnalysis, w: Word, table: dict[str, tuple[str, str, Record]],
+               damaged: bool) -> tuple[str, str, str] | None:
+        tok, low = w.text, w.lower
+        nxt = analysis.neighbour(w, 1)
+        if low == "its":
+            if nxt is None:
+                return None
+            if nxt.lower in word_class("after_its"):
+                return "it's", "certain", ""
+            after = analysis.neighbour(nxt, 1)
+            p = pos(nxt.text)
+            if damaged and p.adj + p.adv >= 0.7 and p.noun < 0.2 and nxt.lower != "own" and (
+                    after is None or pos(after.text).noun < 0.5):
+                return "it's", "profiled_context", ""  # `Its hard, he said`
+            return None
+        fixed, kind, row = table[low]
+        if kind == "plain":
+            return fixed, "certain", row.where
+        if kind == "capital_i":
+            return (fixed, "certain", row.where) if tok[0] == "I" else None
+        prev = analysis.neighbour(w, -1)
+        if kind == "guarded":
+            if prev is not None and prev.lower in word_class("subject_pronoun"):
+                return fixed, "certain", row.where
+            if damaged and _takes(fixed, nxt):
+                return fixed, "profiled_context", row.where
+            return None
+        # `context`: a word of its own too (`were`, `well`); `Id`, `Ill` with a capital I.
+        if not damaged or (kind == "capital_i_context" and tok[0] != "I"):
+            return None
+        if prev is not None and prev.lower not in word_class("clause_opener"):
+            return None  # a subject stands before it: `they were`, `the well`
+        if prev is None and not analysis.capital_expected(w.start) and tok[:1].islower():
+            return None
+        return (fixed, "profiled_context", row.where) if _takes(fixed, nxt) else None
+
+
+def _takes(contraction: str, nxt: Word | None) -> bool:
+    """Whether ``nxt`` is a word the contraction takes after it.
+
+    After a form of *will* or *would* (``we'll``, ``I'd``, ``won't``): a verb
+    in its base form (``see``, ``be``) or an adverb (``never``); after *are*
+    or *is* (``we're``, ``he's``): an -ing form, an adjective, an adverb or a
+    preposition — and never a pronoun (``Were they…?`` is a question).
+    """
+    if nxt is None:
+        return False
+    low = nxt.lower
+    p = pos(low)
+    if low in word_class("subject_pronoun_case"):
+        return False
+    if contraction.endswith(("'ll", "'d", "n't", "'ve")) or contraction == "let's":
+        base = p.verb >= 0.6 and not low.endswith(("ing", "ed", "s"))
+        return base or (p.adv >= 0.6 and low.endswith(("ver", "ly", "ways", "ill", "ather"))) \
+            or low in ("be", "have", "not", "never", "like", "love", "rather")
+    if low.endswith("ing") and p.verb >= 0.5:
+        return True
+    return p.adj >= 0.6 or p.adv >= 0.6 or low in word_class("preposition") \
+        or low in ("a", "an", "the", "not", "all", "still", "here", "there")
