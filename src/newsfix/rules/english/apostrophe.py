@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from newsfix.evidence import bigram, pos
+from newsfix.evidence import bigram, document_stats, pos
 from newsfix.lexicon import Record
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import (
@@ -23,6 +23,8 @@ __all__ = ["ContractionApostrophe", "PossessiveApostrophe", "apostrophe_style"]
 
 #: A plural followed by a noun this often in the bigram data is a compound (`sales tax`).
 COMPOUND = 100_000
+#: Between an `Xs` and the noun it owns, a number may stand: `the countrys 1,400 glaciers`.
+NUMBER_GAP_RE = regex.compile(r" [\d.,]+ ")
 #: A number right before a word (``3 Trumps``): a bounded look-back, not a search from the start.
 NUMBER_BEFORE_RE = regex.compile(r"\p{N}+[^\S\n]+$")
 
@@ -158,7 +160,11 @@ class PossessiveApostrophe(Rule):
         owned = (nxt is not None and nxt.text[:1].islower()
                  and nxt.lower not in word_class("not_possessed")
                  and not nxt.text.endswith(("ed", "ing")))
-        if tok[:1].isupper():
+        head = _owned_head(analysis, w) if damaged else None
+        # (the splitter knows `Mr.`: a capital after it is no sentence start)
+        sentence_start = analysis.sentence_at(w.start).start == w.start
+        if tok[:1].isupper() and not (sentence_start and low not in known_mid(analysis)
+                                      and low not in proper_nouns()):
             # The stem as a name: seen in the document, or in a gazetteer.
             name = known.get(low) or proper_nouns().get(low)
             if name is None and low in name_variants():
@@ -172,29 +178,94 @@ class PossessiveApostrophe(Rule):
             # Neither form known to wordfreq: only a title makes the plural impossible.
             rare_plural = plural < poss - 0.3 or (plural < 1.0 and (
                 low in name_variants() or titled))
-            if not rare_plural:
-                return None
-            if titled or owned:
+            if rare_plural and (titled or owned):
                 return stem, "name_owned"
-            if analysis.capital_expected(w.start):
+            if damaged and head is not None and (rare_plural or plural < 1.0 or plural < poss):
+                # A document that lost its apostrophes: `Durantas engineers`, `ESPNs Kevin
+                # Pelton`, `Chinas Ministry`, `the Feds next meeting`.
+                return stem, "name_profiled"
+            if not rare_plural or sentence_start:
                 return None
             if prev is not None and prev.lower in word_class("preposition"):
                 return None  # `secretary general of Natos,`: `of NATO's` is no English
             return stem, "name_profiled" if damaged else "name_alone"
         # `the countrys economy`: `countrys` is no English plural (that is `countries`).
         no_plural = plural < 1.0 or regex.search(r"[^aeiou]y$", stem) is not None
-        if no_plural and poss >= 2.0 and owned:
+        if no_plural and poss >= 2.0 and (owned or head is not None):
             return stem, "no_plural"
-        if prev is None or prev.lower not in word_class("determiner") or nxt is None:
+        if nxt is None:
             return None
-        if damaged and poss >= 2.5 and pos(nxt.text).noun >= 0.6 and owned \
-                and bigram(tok.lower(), nxt.lower) < COMPOUND:
-            # A document that lost its apostrophes: `the parliaments decision`. A plural
-            # before a noun is a compound only where English has it (`sales tax`).
+        if damaged and head is not None and poss >= 2.5 and _determined(analysis, w) \
+                and bigram(tok.lower(), nxt.lower) < COMPOUND and _singular_plausible(analysis, w):
+            # A document that lost its apostrophes: `the parliaments decision`, `last years
+            # level`, `the incoming administrations plans`. A plural before a noun is a
+            # compound only where English has it (`sales tax`).
             return stem, "noun_profiled"
-        if prev.lower == "the" and nxt.lower in word_class("owned_noun") and poss >= 3.0:
+        if prev is not None and prev.lower == "the" and nxt.lower in word_class("owned_noun") \
+                and poss >= 3.0:
             return stem, "owned_noun"
         return None
+
+
+def known_mid(analysis: TextAnalysis) -> frozenset[str]:
+    """Lower-cased words the text writes capitalised where no capital is expected (names)."""
+    return analysis.memo("capitalised_mid_sentence", lambda: frozenset(
+        w.lower for w in analysis.words
+        if w.text[:1].isupper() and not analysis.capital_expected(w.start)))
+
+
+def _owned_head(analysis: TextAnalysis, w: Word) -> Word | None:
+    """The noun that ``w`` would own: the next word, or the noun after an adjective or number.
+
+    ``Irans nuclear programme`` → programme; ``the countrys 1,400 glaciers`` →
+    glaciers; ``ESPNs Kevin Pelton`` → Kevin (a name after a name); the
+    ``-ing`` noun of ``the Pentagons spending``. None when a verb, a function
+    word or punctuation follows.
+    """
+    text = analysis.text
+    if w.index + 1 >= len(analysis.words):
+        return None
+    nxt = analysis.words[w.index + 1]
+    gap = text[w.end:nxt.start]
+    if gap != " " and not NUMBER_GAP_RE.fullmatch(gap):
+        return None
+    if nxt.lower in word_class("not_possessed") or nxt.lower in word_class("determiner"):
+        return None
+    p = pos(nxt.text)
+    if nxt.text[:1].isupper():
+        return nxt if w.text[:1].isupper() and not analysis.capital_expected(nxt.start) \
+            else None
+    if p.noun >= 0.6 or (nxt.text.endswith("ing") and p.noun >= 0.4):
+        return nxt
+    if (p.adj >= 0.6 or gap != " ") and p.verb < 0.3:
+        after = analysis.neighbour(nxt, 1)
+        if after is not None and after.text.islower() and pos(after.text).noun >= 0.6:
+            return after  # `the indexs real estate`, `the states largest city`
+    return None
+
+
+def _singular_plausible(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether ``Xs`` may be the singular's possessive rather than a plural's (``members'``).
+
+    The document tells: a noun it writes as a plain plural elsewhere and never
+    in the singular (``the 212 plaintiffs``… ``the plaintiffs lawyers``) is
+    likelier a plural possessive, which no rule can write from the stem.
+    """
+    stats = document_stats(analysis)
+    return stats.seen(w.text[:-1]) > 0 or stats.seen(w.text) <= 1
+
+
+def _determined(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether a determiner (or `last`: `last years`) governs ``w``, maybe past an adjective."""
+    prev = analysis.neighbour(w, -1)
+    if prev is None:
+        return False
+    if prev.lower in word_class("determiner") or prev.lower in word_class("time_determiner"):
+        return True
+    p = pos(prev.text)
+    before = analysis.neighbour(prev, -1)
+    return (p.adj >= 0.6 or p.noun >= 0.6) and prev.text.islower() and before is not None \
+        and before.lower in word_class("determiner")
 
 
 class ContractionApostrophe(Rule):
@@ -259,10 +330,9 @@ class ContractionApostrophe(Rule):
                 return None
             if nxt.lower in word_class("after_its"):
                 return "it's", "certain", ""
-            after = analysis.neighbour(nxt, 1)
             p = pos(nxt.text)
-            if damaged and p.adj + p.adv >= 0.7 and p.noun < 0.2 and nxt.lower != "own" and (
-                    after is None or pos(after.text).noun < 0.5):
+            if damaged and p.adj + p.adv >= 0.7 and p.noun < 0.2 and nxt.lower != "own" \
+                    and not _noun_follows(analysis, nxt):
                 return "it's", "profiled_context", ""  # `Its hard, he said`
             return None
         fixed, kind, row = table[low]
@@ -285,6 +355,18 @@ class ContractionApostrophe(Rule):
         if prev is None and not analysis.capital_expected(w.start) and tok[:1].islower():
             return None
         return (fixed, "profiled_context", row.where) if _takes(fixed, nxt) else None
+
+
+def _noun_follows(analysis: TextAnalysis, w: Word, reach: int = 3) -> bool:
+    """Whether a noun comes within ``reach`` words after ``w`` in its clause (`its worst day`)."""
+    cur: Word | None = w
+    for _ in range(reach):
+        cur = analysis.neighbour(cur, 1) if cur is not None else None
+        if cur is None:
+            return False
+        if pos(cur.text).noun >= 0.5 and cur.lower not in word_class("function_word"):
+            return True
+    return False
 
 
 def _takes(contraction: str, nxt: Word | None) -> bool:
