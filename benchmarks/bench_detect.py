@@ -29,8 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from newsfix import detect
-from newsfix.detect import (
+from newsfix import langid as detect
+from newsfix.langid import (
     DETECTORS,
     DetectorUnavailable,
     LanguageGuess,

@@ -10,8 +10,8 @@ from pathlib import Path
 import langdetect
 import pytest
 
-from newsfix import detect
-from newsfix.detect import (
+from newsfix import langid as detect
+from newsfix.langid import (
     DETECTORS,
     DetectorUnavailable,
     LanguageGuess,

@@ -57,6 +57,6 @@ def fix(text: str | bytes, config: FixConfig | None = None, **options: Any) -> s
 
 def detect_language(text: str, *, detector: str = "langdetect") -> Any:
     """The language of ``text`` as a ``LanguageGuess`` (code, confidence, alternatives)."""
-    from newsfix.detect import detect_language as _detect
+    from newsfix.langid import detect_language as _detect
 
     return _detect(text, detector=detector)

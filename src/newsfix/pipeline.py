@@ -191,7 +191,7 @@ def _in_languages(change: Change, paragraphs: list[Paragraph], languages: frozen
 def normalize_language(code: str) -> str:
     """Canonical code for a language name or code (Norwegian is ``nb``)."""
     try:
-        from newsfix.detect import normalize_code
+        from newsfix.langid import normalize_code
     except ImportError:  # pragma: no cover - detect is part of the package
         return code.lower()
     return normalize_code(code)
@@ -205,7 +205,7 @@ def detect_stage(doc: Document) -> None:
         doc.languages = [LanguageRecord(doc.aligned.to_source(p.span), code, 1.0)
                          for p in paragraphs]
         return
-    from newsfix.detect import detect_document
+    from newsfix.langid import detect_document
 
     whole, guesses = detect_document([p.text for p in paragraphs], detector=doc.config.detector)
     doc.language, doc.language_confidence = whole.code, whole.confidence
