@@ -1,4 +1,4 @@
-"""Tests for newsfix.detect: determinism, codes, und cases, seeds, nb/da, backends."""
+"""Tests for newsfix.langid: determinism, codes, und cases, seeds, nb/da, backends."""
 
 from __future__ import annotations
 
@@ -90,12 +90,14 @@ def test_global_seed_does_not_change_our_answers() -> None:
 @pytest.mark.parametrize(
     ("given", "expected"),
     [
-        ("no", "nb"), ("NO", "nb"), ("nb", "nb"), ("nob", "nb"), ("nor", "nb"),
-        ("Norwegian", "nb"), ("bokmål", "nb"), ("nb-NO", "nb"), ("no_NO", "nb"),
-        ("nn", "nn"), ("Nynorsk", "nn"),
+        # Norwegian of unknown standard is BCP 47 "no"; Bokmål and Nynorsk stay apart
+        ("no", "no"), ("NO", "no"), ("nor", "no"), ("Norwegian", "no"), ("no_NO", "no"),
+        ("nb", "nb"), ("nob", "nb"), ("bokmål", "nb"), ("nb-NO", "nb"),
+        ("nn", "nn"), ("nno", "nn"), ("Nynorsk", "nn"),
+        ("is", "is"), ("isl", "is"), ("fo", "fo"), ("fao", "fo"), ("iw", "he"), ("in", "id"),
         ("da", "da"), ("dan", "da"), ("sv", "sv"), ("de", "de"), ("deu", "de"),
         ("en-US", "en"), ("English", "en"), ("zh-cn", "zh"), ("zh-tw", "zh"),
-        ("__label__no", "nb"), ("__label__pl", "pl"),
+        ("__label__no", "no"), ("__label__pl", "pl"), ("__label__nn", "nn"),
         ("", "und"), ("und", "und"), ("12", "und"), ("not a language", "und"),
     ],
 )  # fmt: skip

@@ -50,14 +50,19 @@ __all__ = [
     "STRONG_LETTERS",
     "UNDETERMINED",
     "DetectorUnavailable",
+    "Language",
     "LanguageGuess",
     "available_detectors",
     "count_letters",
+    "detect",
     "detect_document",
+    "detect_langs",
     "detect_language",
     "nordic_log_likelihoods",
     "normalize_code",
+    "standard_log_ratio",
     "translation_sources",
+    "vocabulary_languages",
     "vocabulary_log_likelihoods",
 ]
 
@@ -99,6 +104,8 @@ _UNKNOWN_FREQUENCY = 3e-6
 # Bokmål and Nynorsk closer than this (nats) are reported as "no".
 _NORWEGIAN_TIE = 0.25
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# E-mail addresses, URLs and @handles are in no language: left out of detection.
+_ADDRESS_RE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|(?<!\w)@\w+")
 
 #: Languages close enough for the backends to confuse them; a candidate of
 #: one brings in the others, and the vocabulary decides among them.
@@ -530,7 +537,9 @@ def _word_scores(words: Sequence[str], languages: Iterable[str]) -> dict[str, li
             freq = _frequency(word, source)
             value = math.log(freq) if freq > _FREQUENCY_FLOOR else floor
             if variant is not None:
-                value += variant.log_ratio(word)
+                # A word its sibling does not know is no variant's word by its
+                # ending alone (Kommentare is not Nynorsk).
+                value += variant.log_ratio(word, backoff=freq > _FREQUENCY_FLOOR)
             logs.append(value)
         out[lang] = logs
     return out
@@ -654,6 +663,7 @@ def _candidates(scores: dict[str, float], text: str) -> set[str]:
 def _rank(text: str, detector: str) -> _Ranking | None:
     """Return the candidates of ``text``: backend × vocabulary, best first (None: no letters)."""
     backend = _backend(detector)
+    text = _ADDRESS_RE.sub(" ", text)
     letters = count_letters(text)
     if letters == 0:
         return None
@@ -753,6 +763,49 @@ def detect_language(text: str, *, detector: str = "langdetect") -> LanguageGuess
     return LanguageGuess(code, confidence, keep[:_ALTERNATIVES])
 
 
+@dataclass(frozen=True)
+class Language:
+    """One candidate of :func:`detect_langs`: a code and its probability (like langdetect's).
+
+    >>> Language("nb", 0.9712)
+    nb:0.9712
+    """
+
+    lang: str
+    prob: float
+
+    def __repr__(self) -> str:
+        return f"{self.lang}:{round(self.prob, 4)}"
+
+
+def detect(text: str, *, detector: str = "langdetect") -> str:
+    """Return the language code of ``text`` (``und`` when it has no letters), like langdetect.
+
+    >>> detect("Regjeringa la fram statsbudsjettet for neste år i dag.")
+    'nn'
+    >>> detect("12:30")
+    'und'
+    """
+    return detect_language(text, detector=detector).code
+
+
+def detect_langs(text: str, *, detector: str = "langdetect") -> list[Language]:
+    """Return the candidate languages of ``text``, best first, with calibrated probabilities.
+
+    Like langdetect's ``detect_langs``; empty when ``text`` has no letters.
+
+    >>> [c.lang for c in detect_langs("Han ble sittende etter møtet i går.")][:1]
+    ['nb']
+    >>> detect_langs("🙂")
+    []
+    """
+    guess = detect_language(text, detector=detector)
+    if guess.code == UNDETERMINED:
+        return []
+    return [Language(guess.code, guess.confidence),
+            *(Language(code, prob) for code, prob in guess.alternatives)]
+
+
 def _inherit(
     own: LanguageGuess, document: LanguageGuess, letters: int, text: str
 ) -> LanguageGuess:
@@ -766,6 +819,11 @@ def _inherit(
     paragraph that looked German gets a low one.
     """
     if own.code == UNDETERMINED or document.code == UNDETERMINED:
+        return own
+    if own.code == NORWEGIAN and document.code in _STANDARDS[NORWEGIAN]:
+        # Norwegian by its own evidence; the standard is the document's.
+        return LanguageGuess(document.code, own.confidence, own.alternatives)
+    if document.code == NORWEGIAN and own.code in _STANDARDS[NORWEGIAN]:
         return own
     strong = letters >= STRONG_LETTERS and own.confidence >= STRONG_CONFIDENCE
     if strong and (own.code == document.code or _vocabulary_agrees(text, own.code, document.code)):
