@@ -29,7 +29,9 @@ LVTB's test file was not available either: its dev file's first half is
 Wikipedia sentences of UD_Faroese-OFT (``fo-oft``), which nothing was tuned on.
 
 Sentences need at least ``--min-letters`` letters (default 20, about four
-words): shorter ones ("Ja.", "Thanks!") are undecidable without context,
+words) outside e-mail addresses and URLs (which are in no language; newsfix
+says ``und`` for a bare URL): shorter ones ("Ja.", "Thanks!") are
+undecidable without context,
 which is what the per-paragraph inheritance of ``detect_document`` is for;
 the "all" column counts every sentence.
 
@@ -135,6 +137,11 @@ class Outcome:
     letters: int
 
 
+def language_letters(text: str) -> int:
+    """Letters outside e-mail addresses, URLs and @handles (which are in no language)."""
+    return count_letters(langid._ADDRESS_RE.sub(" ", text))
+
+
 def run(detect: Callable[[str], tuple[str, float]], sentences: Sequence[str],
         truth: str) -> tuple[list[Outcome], float]:
     """Detect every sentence; return the outcomes and the seconds taken."""
@@ -142,7 +149,7 @@ def run(detect: Callable[[str], tuple[str, float]], sentences: Sequence[str],
     start = time.perf_counter()
     for text in sentences:
         code, confidence = detect(text)
-        outcomes.append(Outcome(truth, code, confidence, count_letters(text)))
+        outcomes.append(Outcome(truth, code, confidence, language_letters(text)))
     return outcomes, time.perf_counter() - start
 
 
@@ -185,7 +192,8 @@ def reliability(outcomes: Sequence[Outcome]) -> list[str]:
             continue
         mean = sum(o.confidence for o in inside) / len(inside)
         right = sum(o.guess == o.truth for o in inside) / len(inside)
-        rows.append(f"| {low:.2f}–{min(high, 1.0):.2f} | {len(inside)} | {mean:.3f} | {right:.3f} |")
+        span = f"{low:.2f}–{min(high, 1.0):.2f}"
+        rows.append(f"| {span} | {len(inside)} | {mean:.3f} | {right:.3f} |")
     return rows
 
 
@@ -228,10 +236,10 @@ def report(ud: Path, splits: Sequence[str], detectors: Sequence[str], *, limit: 
                     means[system].append(acc)
             lines.append(f"| {set_name} | {kept} | " + " | ".join(cells) + " |")
         lines.append(f"| **mean of the {len(TARGETS)}** | | " + " | ".join(
-            f"**{sum(m) / len(m):.2f}** | " for m in means.values()) + " |")
+            f"**{sum(m) / len(m):.2f}** | " for m in means.values()) + "")
         lines.append("")
-        lines.append("Sentences per second (every sentence of the split, one process): " + ", ".join(
-            f"{system} {speed[system]:.0f}" for system, _ in systems))
+        rates = ", ".join(f"{system} {speed[system]:.0f}" for system, _ in systems)
+        lines.append(f"Sentences per second (every sentence of the split, one process): {rates}")
         lines.append("")
         for system, _ in systems:
             confusion: Counter[tuple[str, str]] = Counter()
@@ -273,6 +281,64 @@ def report(ud: Path, splits: Sequence[str], detectors: Sequence[str], *, limit: 
     return lines
 
 
+#: (letters, confidence) thresholds compared with the rule in use
+RULES = ((20, 0.90), (40, 0.80), (40, 0.90), (40, 0.95), (60, 0.90))
+BUCKETS = ((1, 20), (20, 40), (40, 80), (80, 10**9))
+
+
+def inheritance(ud: Path, split: str, detector: str, limit: int) -> list[str]:
+    """Measure the short-text rule: each sentence alone, and inside a document.
+
+    Every sentence is judged (a) alone, (b) inside a document of its own
+    language (the paragraph should keep it) and (c) inside a document of
+    another language (English; German for English sentences), where it should
+    keep its own language too: a foreign quotation, a residue line. Rows:
+    length bucket x rule (letters, confidence); the rule in use is
+    STRONG_LETTERS/STRONG_CONFIDENCE.
+    """
+    outcomes: list[tuple[int, str, langid.LanguageGuess, str]] = []
+    for _, code, sentences in datasets(ud, split, limit):
+        for text in sentences:
+            letters = count_letters(text)
+            if letters:
+                outcomes.append((letters, code, langid.detect_language(text, detector=detector),
+                                 text))
+    lines = [f"Short-text rule, {detector} ({split}; {len(outcomes)} sentences; "
+             "doc = the document's language; 'own' = the sentence's):", "",
+             "| letters | alone right | conf ≥ 0.90 when wrong | rule | same-language doc: "
+             "right | foreign doc: own kept | foreign doc: right |",
+             "|---|---|---|---|---|---|---|"]
+    saved = langid.STRONG_LETTERS, langid.STRONG_CONFIDENCE
+    try:
+        for low, high in BUCKETS:
+            inside = [o for o in outcomes if low <= o[0] < high]
+            if not inside:
+                continue
+            wrong = [g for _, c, g, _ in inside if g.code != c]
+            alone = 1 - len(wrong) / len(inside)
+            confident = sum(g.confidence >= 0.90 for g in wrong) / max(1, len(wrong))
+            for letters, confidence in RULES:
+                langid.STRONG_LETTERS, langid.STRONG_CONFIDENCE = letters, confidence
+                same = foreign_kept = foreign_right = 0
+                for n, code, guess, text in inside:
+                    doc = langid.LanguageGuess(code, 0.97)
+                    same += langid._inherit(guess, doc, n, text).code == code
+                    other = langid.LanguageGuess("de" if code == "en" else "en", 0.97)
+                    kept = langid._inherit(guess, other, n, text)
+                    foreign_kept += kept.code == guess.code
+                    foreign_right += kept.code == code
+                mark = " (in use)" if (letters, confidence) == saved else ""
+                label = f"{low}–{high - 1}" if high < 10**9 else f"{low}+"
+                lines.append(f"| {label} | {100 * alone:.1f} | {100 * confident:.0f}% | "
+                             f"{letters}/{confidence:.2f}{mark} | {100 * same / len(inside):.1f} | "
+                             f"{100 * foreign_kept / len(inside):.1f} | "
+                             f"{100 * foreign_right / len(inside):.1f} |")
+    finally:
+        langid.STRONG_LETTERS, langid.STRONG_CONFIDENCE = saved
+    lines.append("")
+    return lines
+
+
 def clone_commands() -> list[str]:
     repos = {tb: commit for tb, _, commit in TREEBANKS.values()}
     repos.update({tb: commit for _, tb, _, commit in EXTRA_TEST.values()})
@@ -290,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=1000, help="sentences per language")
     parser.add_argument("--min-letters", type=int, default=20)
     parser.add_argument("--raw", action="store_true", help="also the backends alone")
+    parser.add_argument("--inheritance", action="store_true",
+                        help="also measure the short-text rule (dev split only)")
     parser.add_argument("--print-clone-commands", action="store_true")
     args = parser.parse_args(argv)
     if args.print_clone_commands:
@@ -308,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     lines = report(args.ud, splits, detectors, limit=args.limit,
                    min_letters=args.min_letters, raw=args.raw)
+    if args.inheritance:
+        for name in detectors:
+            lines += inheritance(args.ud, "dev", name, min(args.limit, 300))
     print("\n".join(lines))
     print(f"python {sys.version.split()[0]}")
     return 0

@@ -65,7 +65,7 @@ def fit(rows: list[tuple[tuple[float, float, float], int]], steps: int = 50,
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     """Solve a 3×3 linear system by Gaussian elimination with pivoting."""
-    m = [row[:] + [bi] for row, bi in zip(a, b, strict=True)]
+    m = [[*row, bi] for row, bi in zip(a, b, strict=True)]
     n = len(b)
     for col in range(n):
         pivot = max(range(col, n), key=lambda r: abs(m[r][col]))

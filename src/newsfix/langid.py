@@ -758,8 +758,9 @@ def detect_language(text: str, *, detector: str = "langdetect") -> LanguageGuess
         for (alt, _), w in zip(rest, weights, strict=True)
     )
     keep = tuple(a for a in alternatives[:_ALTERNATIVES] if a[1] >= _MIN_ALTERNATIVE)
-    if code == NORWEGIAN:  # both candidates are named, however small
-        keep = alternatives[:2] + tuple(a for a in keep if a[0] not in ("nb", "nn"))
+    if code == NORWEGIAN:  # both standards are named, with their share of Norwegian
+        standards = tuple((alt, confidence * math.exp(logit - top)) for alt, logit in rest[:2])
+        keep = standards + tuple(a for a in keep if a[0] not in ("nb", "nn"))
     return LanguageGuess(code, confidence, keep[:_ALTERNATIVES])
 
 
