@@ -483,8 +483,9 @@ def vocabulary_languages() -> frozenset[str]:
 
 
 def _words(text: str) -> list[str]:
-    lowered = unicodedata.normalize("NFC", text.lower())
-    return [w.replace("’", "'") for w in _WORD_RE.findall(lowered)]
+    # casefold, as wordfreq does: "Straße" is listed as "strasse"
+    folded = unicodedata.normalize("NFC", text.casefold())
+    return [w.replace("’", "'") for w in _WORD_RE.findall(folded)]
 
 
 def standard_log_ratio(text: str, variant: str = "nn") -> float:
@@ -501,8 +502,8 @@ def standard_log_ratio(text: str, variant: str = "nn") -> float:
     table = _variants()[variant]
     total = 0.0
     for token in _WORD_RE.findall(unicodedata.normalize("NFC", text)):
-        word = token.lower().replace("’", "'")
-        total += table.log_ratio(word, backoff=token == word)
+        word = token.casefold().replace("’", "'")
+        total += table.log_ratio(word, backoff=token == token.lower())
     return total
 
 
