@@ -30,6 +30,8 @@ __all__ = [
     "Span",
     "Step",
     "__version__",
+    "detect",
+    "detect_langs",
     "detect_language",
     "fix",
     "fix_and_trace",
@@ -56,7 +58,44 @@ def fix(text: str | bytes, config: FixConfig | None = None, **options: Any) -> s
 
 
 def detect_language(text: str, *, detector: str = "langdetect") -> Any:
-    """The language of ``text`` as a ``LanguageGuess`` (code, confidence, alternatives)."""
-    from newsfix.detect import detect_language as _detect
+    """The language of ``text`` as a ``LanguageGuess`` (code, confidence, alternatives).
+
+    >>> import newsfix
+    >>> newsfix.detect_language("Eg veit ikkje kva dei sa i går.").code
+    'nn'
+    """
+    from newsfix.langid import detect_language as _detect
 
     return _detect(text, detector=detector)
+
+
+def detect(text: str, *, detector: str = "langdetect") -> str:
+    """The language code of ``text``, langdetect-style (BCP 47: ``nb``, ``nn``, ``en``…).
+
+    >>> import newsfix
+    >>> newsfix.detect("Norges Bank holder renten uendret, meldte sentralbanken torsdag.")
+    'nb'
+    >>> newsfix.detect("Noregs Bank held renta uendra, melde sentralbanken torsdag.")
+    'nn'
+    >>> newsfix.detect("")
+    'und'
+    """
+    from newsfix.langid import detect as _detect
+
+    return _detect(text, detector=detector)
+
+
+def detect_langs(text: str, *, detector: str = "langdetect") -> list[Any]:
+    """Ranked candidate languages of ``text`` as ``Language(lang, prob)``, like langdetect's.
+
+    The probabilities are calibrated (0.9 is right about nine times in ten)
+    and sum to at most 1; the list is empty for text without letters.
+
+    >>> import newsfix
+    >>> best = newsfix.detect_langs("Han ble sittende etter møtet i går.")[0]
+    >>> best.lang, best.prob > 0.5
+    ('nb', True)
+    """
+    from newsfix.langid import detect_langs as _detect_langs
+
+    return list(_detect_langs(text, detector=detector))

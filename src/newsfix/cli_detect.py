@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from newsfix.detect import DETECTORS, DetectorUnavailable, LanguageGuess, detect_document
+from newsfix.langid import DETECTORS, DetectorUnavailable, LanguageGuess, detect_document
 
 __all__ = ["main", "split_paragraphs"]
 

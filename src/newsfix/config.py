@@ -48,9 +48,11 @@ def normalize_language(code: str) -> str:
     """
     import langcodes
 
-    from newsfix.detect import UNDETERMINED, normalize_code
+    from newsfix.langid import UNDETERMINED, normalize_code
 
     canon = normalize_code(code)
+    if canon == "no":
+        return "nb"  # on input, Norwegian is Bokmål unless the user says Nynorsk
     if canon == UNDETERMINED or not langcodes.Language.get(canon).is_valid():
         raise ValueError(f"unknown language code {code!r}")
     return canon

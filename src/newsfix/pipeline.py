@@ -276,7 +276,7 @@ def detect_stage(doc: Document) -> None:
         doc.languages = [LanguageRecord(doc.aligned.to_source(p.span), code, 1.0)
                          for p in paragraphs]
         return
-    from newsfix.detect import detect_document
+    from newsfix.langid import detect_document
 
     whole, guesses = detect_document([p.text for p in paragraphs], detector=doc.config.detector)
     doc.language, doc.language_confidence = whole.code, whole.confidence
@@ -295,19 +295,32 @@ def translate_stage(doc: Document) -> None:
             todo.setdefault(p.language, []).append(p)
     if not todo:
         return
+    from newsfix.langid import translation_sources
     from newsfix.translate import TranslationUnavailable, Translator, warn_missing_model
 
     for lang, paras in todo.items():
-        try:
-            # auto_install None defers to NEWSFIX_AUTO_INSTALL; True opts in here.
-            translator = Translator.load(lang, target, device=doc.config.device,
-                                         beam_size=doc.config.beam_size,
-                                         auto_install=doc.config.auto_install or None)
-        except TranslationUnavailable as exc:
-            doc.warn("no-translation-model", str(exc), language=lang,
+        # The detected code picks the package: nn tries nn→en, then nb→en.
+        translator, missing = None, []
+        for source in translation_sources(lang):
+            try:
+                # auto_install None defers to NEWSFIX_AUTO_INSTALL; True opts in here.
+                translator = Translator.load(source, target, device=doc.config.device,
+                                             beam_size=doc.config.beam_size,
+                                             auto_install=doc.config.auto_install or None)
+                break
+            except TranslationUnavailable as exc:
+                missing.append(exc)
+        if translator is None:
+            doc.warn("no-translation-model", str(missing[0]), language=lang,
                      paragraphs=len(paras))
-            warn_missing_model(str(exc))  # a Python warning too, at the caller's line
+            warn_missing_model(str(missing[0]))  # a Python warning too, at the caller's line
             continue
+        if missing:
+            doc.warn("translation-fallback",
+                     f"no {lang}→{target} translation package is installed; translated with "
+                     f"the {translator.from_code}→{target} package instead ({missing[0]})",
+                     language=lang, package=f"{translator.from_code}→{target}",
+                     paragraphs=len(paras))
         results = translator.translate_paragraphs([p.text for p in paras])
         changes: list[Change] = []
         for p, sentences in zip(paras, results):
