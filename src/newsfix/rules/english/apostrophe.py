@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -20,6 +21,18 @@ from newsfix.rules.english._lexicon import (
 from newsfix.text import TextAnalysis, Word
 
 __all__ = ["ContractionApostrophe", "PossessiveApostrophe", "apostrophe_style"]
+
+#: Candidates of a stripped possessive: words of four letters or more ending in s.
+ENDS_IN_S_RE = regex.compile(r"(?<![\p{L}\p{M}'’])\p{L}{3,}s(?![\p{L}\p{M}'’])")
+
+
+@cache
+def _contraction_re() -> regex.Pattern[str]:
+    """The stripped forms of ``en_contractions.tsv`` and ``its``, as one pattern."""
+    words = sorted({*contractions(), "its"}, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\p{M}'’])(?:" + "|".join(map(regex.escape, words))
+                         + r")(?![\p{L}\p{M}'’])", regex.IGNORECASE)
+
 
 #: A plural followed by a noun this often in the bigram data is a compound (`sales tax`).
 COMPOUND = 100_000
@@ -133,17 +146,22 @@ class PossessiveApostrophe(Rule):
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         known = analysis.memo("capitalised_words", lambda: {
             w.lower: w.text for w in analysis.words if w.text[:1].isupper()})
-        damaged = scope.damage.damaged("apostrophe")
-        for w in scope.words():
+        damaged: bool | None = None
+        for m in scope.finditer(ENDS_IN_S_RE):
+            w = analysis.word_at(m.start())
+            if w is None or w.start != m.start():
+                continue
             tok = w.text
             if len(tok) < 4 or not tok.endswith("s") or not tok.isalpha():
                 continue
+            if damaged is None:
+                damaged = scope.damage.damaged("apostrophe")  # read only where needed
             if tok.endswith("ss") and tok[:-1].lower() not in known \
                     and tok[:-1].lower() not in proper_nouns():
                 continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
             if scope.protected(w.start, w.end) or analysis.sic_marked(w.start):
                 continue
-            found = self._judge(analysis, w, known, damaged)
+            found = self._judge(analysis, w, known, bool(damaged))
             if found is not None:
                 stem, tier = found
                 yield scope.change(w.start, w.end, stem + mark + "s", tier=tier,
@@ -304,15 +322,18 @@ class ContractionApostrophe(Rule):
         analysis = scope.analysis
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         table = contractions()
-        damaged = scope.damage.damaged("apostrophe")
-        for w in scope.words():
-            tok, low = w.text, w.lower
-            if low not in table and low != "its":
+        damaged: bool | None = None
+        for m in scope.finditer(_contraction_re()):
+            w = analysis.word_at(m.start())
+            if w is None or w.start != m.start() or w.end != m.end():
                 continue
+            tok, low = w.text, w.lower
+            if damaged is None:
+                damaged = scope.damage.damaged("apostrophe")
             if (tok.isupper() and len(tok) > 1) or scope.protected(w.start, w.end) \
                     or analysis.sic_marked(w.start):
                 continue  # a quotation marked `[sic]` keeps its errors
-            found = self._judge(analysis, w, table, damaged)
+            found = self._judge(analysis, w, table, bool(damaged))
             if found is None:
                 continue
             fixed, tier, where = found
