@@ -147,8 +147,8 @@ def test_jupyterlab_theme_wins_over_the_system_scheme(browser: Browser, tmp_path
         check_view(r, data)
 
 
-def test_marks_take_keyboard_focus_in_order_and_show_their_details(browser: Browser,
-                                                                    tmp_path: Path) -> None:
+def test_marks_take_keyboard_focus_in_order_and_show_their_details(
+        browser: Browser, tmp_path: Path, shots: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -167,6 +167,8 @@ def test_marks_take_keyboard_focus_in_order_and_show_their_details(browser: Brow
         active.send_keys(Keys.TAB)
     expected = [m.get_attribute("data-n") + m.get_attribute("data-kind") for m in marks[:6]]
     assert order == expected
+    browser.js("document.querySelector('.nf-doc [data-kind=\"edit\"][data-n=\"2\"]').focus()")
+    browser.screenshot_around(shots / "focus-light.png")
 
 
 def test_no_script_from_the_article_runs(browser: Browser, tmp_path: Path) -> None:

@@ -145,7 +145,8 @@ STYLE = (
     "margin:-1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;"
     "border:0}"
     ".nf-view .nf-mark:focus::after{content:attr(data-label);position:absolute;left:0;"
-    "top:100%;z-index:10;margin-top:.3em;min-width:16em;max-width:36em;white-space:normal;"
+    "top:100%;z-index:10;margin-top:.3em;width:max-content;max-width:min(34em,80vw);"
+    "white-space:normal;"
     "font:12px/1.35 system-ui,sans-serif;color:var(--nf-fg);background:var(--nf-panel);"
     "border:1px solid var(--nf-border);border-radius:4px;padding:.3em .5em;"
     "box-shadow:0 2px 6px rgba(0,0,0,.25)}"
@@ -489,8 +490,8 @@ class _View:
             what = f"inserted {e.after!r}"
         else:
             what = f"replaced {e.before!r} with {e.after!r}"
-        label = (f"edit {k + 1}: {rules} ({e.category}, confidence {e.confidence:.2f}) {what}"
-                 + (f". {e.message}" if e.message else ""))
+        label = (f"edit {k + 1}: {rules} ({e.category}, confidence {e.confidence:.2f}): {what}"
+                 + (f" — {e.message}" if e.message else ""))
         parts = []
         if e.before and not translation:
             parts.append(f'<del class="nf-before{_ws(e.before)}" aria-hidden="true">'
@@ -516,9 +517,9 @@ class _View:
 
     def _suggestion(self, s: Edit, k: int, *, chip: bool) -> str:
         proposal = proposal_text(s)
-        label = (f"suggestion {k + 1}: {s.rule} ({s.category}, confidence {s.confidence:.2f}) "
+        label = (f"suggestion {k + 1}: {s.rule} ({s.category}, confidence {s.confidence:.2f}): "
                  f"would replace {s.before!r} with {s.after!r}, not applied"
-                 + (f". {s.message}" if s.message else ""))
+                 + (f" — {s.message}" if s.message else ""))
         current = visible(s.before) if chip or not s.before.strip() else s.before
         cls = "nf-mark nf-sugg" + (" nf-chip" if chip else "")
         cur = (f'<span class="nf-current" aria-hidden="true">{_esc(current)}</span>'

@@ -81,6 +81,18 @@ class Browser:
         out.write_bytes(base64.b64decode(shot["data"]))
         return out
 
+    def screenshot_around(self, out: Path, *, above: int = 40, below: int = 160) -> Path:
+        """A strip of the page around the focused element (its focus details included)."""
+        top = float(self.js("const r = document.activeElement.getBoundingClientRect();"
+                            "return r.top + window.scrollY"))
+        y = max(0.0, top - above)
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": y, "width": self.width, "height": above + below, "scale": 1}})
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(base64.b64decode(shot["data"]))
+        return out
+
     def close(self) -> None:
         self.driver.quit()
         shutil.rmtree(self.profile, ignore_errors=True)
