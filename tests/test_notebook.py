@@ -15,6 +15,7 @@ import pytest
 from newsfix import Edit, Result, Segment, Span, fix_and_trace
 from newsfix.notebook import render_html
 from newsfix.report import visible
+from tests.support.seed_results import seed_result
 
 from .conftest import SEEDS
 
@@ -92,7 +93,7 @@ def test_nothing_from_the_article_or_the_result_becomes_markup() -> None:
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_every_edit_and_suggestion_of_a_seed_is_marked_once(path: Path) -> None:
-    r = fix_and_trace(path.read_bytes(), translate=False)
+    r = seed_result(path)
     tags = parse(r._repr_html_())
     edits, suggestions = tags.kind("edit"), tags.kind("suggestion")
     assert [a["data-n"] for a in edits] == [str(k + 1) for k in range(len(r.edits))]
@@ -130,7 +131,7 @@ def test_a_suggestion_overlapping_an_edit_is_still_shown_once_as_a_chip() -> Non
 
 
 def test_header_counts_categories_and_shows_damage_only_when_there_is_some() -> None:
-    r = fix_and_trace(SEEDS[0].read_bytes(), translate=False)
+    r = seed_result(SEEDS[0])
     page = render_html(r)
     assert f"{len(r.edits)} edits" in page and f"{len(r.suggestions)} suggestions" in page
     for cat in {e.category for e in r.edits}:

@@ -28,6 +28,7 @@ from newsfix.notebook import proposal_text
 from newsfix.report import visible
 from tests.support import argos_env
 from tests.support.browser import Browser, missing
+from tests.support.seed_results import seed_result
 
 from .conftest import ROOT, SEEDS
 from .test_notebook import PAYLOADS, hostile_result
@@ -128,7 +129,7 @@ def check_view(r: Result, data: dict[str, Any]) -> None:
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_every_seed_renders_with_every_edit_visible(browser: Browser, path: Path,
                                                      tmp_path: Path, shots: Path) -> None:
-    r = fix_and_trace(path.read_bytes(), translate=False)
+    r = seed_result(path)
     page = write_page(tmp_path, path.stem, r._repr_html_())
     for scheme in ("light", "dark"):
         data = inspect(browser, page, scheme)
@@ -138,7 +139,7 @@ def test_every_seed_renders_with_every_edit_visible(browser: Browser, path: Path
 
 
 def test_jupyterlab_theme_wins_over_the_system_scheme(browser: Browser, tmp_path: Path) -> None:
-    r = fix_and_trace(SEEDS[0].read_bytes(), translate=False)
+    r = seed_result(SEEDS[0])
     for jp, scheme, dark in (("false", "light", True), ("true", "dark", False)):
         page = write_page(tmp_path, f"jp-{jp}", f'<div data-jp-theme-light="{jp}">'
                                                 f"{r._repr_html_()}</div>")
@@ -152,7 +153,7 @@ def test_marks_take_keyboard_focus_in_order_and_show_their_details(
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    r = fix_and_trace(SEEDS[0].read_bytes(), translate=False)
+    r = seed_result(SEEDS[0])
     browser.open(write_page(tmp_path, "keys", r._repr_html_()))
     marks = browser.driver.find_elements(By.CSS_SELECTOR, ".nf-doc [tabindex='0'], .nf-doc a")
     assert len(marks) >= len(r.edits) + len(r.suggestions)

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from newsfix import fix_and_trace
+from tests.support.seed_results import seed_result
 
 pd = pytest.importorskip("pandas")
 import newsfix.pandas as nfpd  # noqa: E402
@@ -24,7 +25,7 @@ def test_fix_column_adds_a_row_of_findings_per_text_and_keeps_the_frame() -> Non
     assert list(out.index) == list(df.index) and list(out["source"]) == list(df["source"])
     assert "newsfix_text" not in df.columns  # a copy, not changed in place
     for k, path in enumerate(seeds):
-        r = fix_and_trace(path.read_bytes(), translate=False)
+        r = seed_result(path)
         row = out.iloc[k]
         assert row["newsfix_text"] == r.text
         assert row["newsfix_language"] == r.language["source"]
@@ -68,7 +69,7 @@ def test_damage_scores_become_one_column_per_family() -> None:
 
 
 def test_edits_frame_lists_edits_and_suggestions_in_source_order() -> None:
-    r = fix_and_trace(SEEDS[0].read_bytes(), translate=False)
+    r = seed_result(SEEDS[0])
     frame = r.edits_frame()
     assert list(frame.columns) == list(nfpd.EDIT_COLUMNS)
     assert len(frame) == len(r.edits) + len(r.suggestions)

@@ -13,6 +13,7 @@ import newsfix
 from newsfix import Edit, Result, Span, fix_and_trace
 from newsfix.report import SHORT_MESSAGES, TRANSLATE_DESCRIPTION, context, rule_info, visible
 from newsfix.rules import CATEGORIES, get_rule
+from tests.support.seed_results import seed_result
 
 from .conftest import ROOT, SEEDS
 
@@ -21,7 +22,7 @@ SCHEMA_FILE = ROOT / "docs" / "result.schema.json"
 
 @pytest.fixture(scope="module")
 def seed_results() -> list[Result]:
-    return [fix_and_trace(p.read_bytes(), translate=False) for p in SEEDS]
+    return [seed_result(p) for p in SEEDS]
 
 
 def test_every_seed_validates_against_the_published_schema(seed_results: list[Result]) -> None:
