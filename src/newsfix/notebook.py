@@ -33,6 +33,7 @@ article, the rules or the warnings is escaped.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
 from collections import Counter
@@ -208,17 +209,20 @@ class _View:
     def _place(self) -> list[_Item]:
         r = self.r
         items = [_Item(e.output.start, e.output.end, "edit", k) for k, e in enumerate(r.edits)]
-        taken = [(e.output.start, e.output.end) for e in r.edits]
+        # Marks already placed, sorted and non-overlapping: the edits, then the
+        # suggestions that fit beside them.
+        taken = sorted((e.output.start, e.output.end) for e in r.edits)
         for k, s in enumerate(r.suggestions):
             a, b = s.output.start, s.output.end
-            if any(_clash(a, b, x, y) for x, y in taken):
+            clashes = _clashes(taken, a, b)
+            if clashes:
                 # It overlaps an edit or another suggestion: shown as a chip
                 # after whatever covers its start.
-                at = max([y for x, y in taken if x <= a < y or (x < a <= y)], default=a)
+                at = max([y for x, y in clashes if x <= a < y or (x < a <= y)], default=a)
                 items.append(_Item(at, at, "chip", k))
             else:
                 items.append(_Item(a, b, "sugg", k))
-                taken.append((a, b))
+                bisect.insort(taken, (a, b))
         for k, at in self._warning_places():
             items.append(_Item(at, at, "flag", k))
         order = {"flag": 0, "chip": 2, "edit": 1, "sugg": 1}
@@ -254,8 +258,10 @@ class _View:
                 blocks[-1] = (pa, max(pb, b), ps + segs)
             else:
                 blocks.append((a, b, list(segs)))
+        starts = [a for a, _, _ in blocks]
         for i in self.items:  # marks in blank space between paragraphs
-            if i.start == i.end and not any(a <= i.start <= b for a, b, _ in blocks):
+            k = bisect.bisect_right(starts, i.start) - 1
+            if i.start == i.end and not (k >= 0 and blocks[k][1] >= i.start):
                 blocks.append((i.start, i.start, []))
         blocks.sort(key=lambda t: (t[0], t[1]))
         return blocks
@@ -380,12 +386,17 @@ class _View:
         r = self.r
         out: list[str] = []
         pos = 0
-        items = self.items
-        for a, b, segs in self._blocks():
+        blocks = self._blocks()
+        # Each mark goes to the first block that holds it (items and blocks are sorted).
+        by_block: list[list[_Item]] = [[] for _ in blocks]
+        j = 0
+        for i in self.items:
+            while j < len(blocks) - 1 and (blocks[j][1] < i.start or blocks[j][1] < i.end):
+                j += 1
+            by_block[j].append(i)
+        for (a, b, segs), inside in zip(blocks, by_block):
             if r.text[pos:a].strip():  # text outside every paragraph (never lost)
                 out.append(f'<div class="nf-block">{_esc(r.text[pos:a])}</div>')
-            inside = [i for i in items if a <= i.start and i.end <= b]
-            items = [i for i in items if i not in inside]
             seg_objs = [r.segments[k] for k in segs]
             review = any(s.review for s in seg_objs)
             if any(s.translated for s in seg_objs):
@@ -556,6 +567,17 @@ def proposal_text(s: Edit) -> str:
 def _ws(text: str) -> str:
     """The extra class of a mark whose text is all invisible (shown by glyphs only)."""
     return " nf-ws" if text.isspace() or visible(text).startswith("⟨") else ""
+
+
+def _clashes(taken: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """The marks of sorted, non-overlapping ``taken`` that ``[a, b)`` cannot stand beside."""
+    k = bisect.bisect_right(taken, (b, b))
+    out = []
+    while k > 0 and taken[k - 1][1] >= a:
+        k -= 1
+        if _clash(a, b, *taken[k]):
+            out.append(taken[k])
+    return out
 
 
 def _clash(a: int, b: int, x: int, y: int) -> bool:

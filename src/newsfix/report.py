@@ -158,6 +158,7 @@ def _edit_fields(e: Edit | Mapping[str, Any]) -> tuple[Span, str, str, str]:
 
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
+_SPACE = regex.compile(r"\s")
 
 
 def context(source: str, span: Span, *, chars: int = 40) -> dict[str, Any]:
@@ -179,14 +180,14 @@ def context(source: str, span: Span, *, chars: int = 40) -> dict[str, Any]:
     if breaks:
         lo += breaks[-1].end()
     elif lo > 0 and not source[lo - 1].isspace():
-        m = regex.search(r"\s", source[lo:span.start])
-        lo = lo + m.end() if m else span.start  # skip the cut word
+        m = _SPACE.search(source, lo, span.start)
+        lo = m.end() if m else span.start  # skip the cut word
     right = source[span.end:hi]
     m = _PARAGRAPH_BREAK.search(right)
     if m:
         hi = span.end + m.start()
     elif hi < len(source) and not source[hi].isspace():
-        cut = [w.start() for w in regex.finditer(r"\s", right)]
+        cut = [w.start() for w in _SPACE.finditer(right)]
         hi = span.end + cut[-1] if cut else span.end
     while lo < span.start and source[lo].isspace():
         lo += 1
@@ -199,30 +200,49 @@ class SentenceIndex:
     """The sentences of a text (:func:`~newsfix.translate.sentences.split_sentences`),
     searchable by span.
 
-    >>> idx = SentenceIndex("Kyiv was quiet. Oslo  was not.", "en")
-    >>> idx.sentence(Span(20, 22))
-    'Oslo  was not.'
+    The text is cut where the splitter always cuts (a line break not followed
+    by a lower-case letter, which includes blank lines) and each piece is
+    split only when a span is looked up in it, so looking up the edits of a
+    long document costs time linear in the pieces that hold them.
+
+    >>> idx = SentenceIndex("Kyiv was quiet. Oslo  was not.\\n\\nBergen too.", "en")
+    >>> idx.sentence(Span(20, 22)), idx.sentence(Span(34, 40))
+    ('Oslo  was not.', 'Bergen too.')
     """
 
     def __init__(self, text: str, language: str = "en") -> None:
-        from newsfix.translate.sentences import split_sentences
-
         self.text = text
-        self.spans = split_sentences(text, language)
-        self._ends = [e for _, e in self.spans]
+        self.language = language
+        self._cuts = [0, *(m.start() for m in _LINE_CUT.finditer(text)), len(text)]
+        self._pieces: dict[int, list[tuple[int, int]]] = {}
+
+    def _piece(self, k: int) -> list[tuple[int, int]]:
+        if k not in self._pieces:
+            from newsfix.translate.sentences import split_sentences
+
+            lo, hi = self._cuts[k], self._cuts[k + 1]
+            self._pieces[k] = [(lo + a, lo + b)
+                               for a, b in split_sentences(self.text[lo:hi], self.language)]
+        return self._pieces[k]
 
     def sentence(self, span: Span) -> str:
         """The sentence(s) that ``span`` overlaps or touches; ``""`` in blank space."""
-        k = bisect.bisect_left(self._ends, span.start)
+        first_piece = max(0, bisect.bisect_right(self._cuts, span.start) - 1)
+        last_piece = min(len(self._cuts) - 2, bisect.bisect_left(self._cuts, span.end))
         first = last = None
-        while k < len(self.spans) and self.spans[k][0] <= span.end:
-            if first is None:
-                first = self.spans[k][0]
-            last = self.spans[k][1]
-            k += 1
+        for k in range(first_piece, last_piece + 1):
+            for a, b in self._piece(k):
+                if a <= span.end and span.start <= b:
+                    first = a if first is None else first
+                    last = b
         if first is None or last is None:
             return ""
         return self.text[first:last]
+
+
+#: Where :func:`split_sentences` always cuts: a line break whose next line (after
+#: spaces and tabs) does not start with a lower-case letter.
+_LINE_CUT = regex.compile(r"\n(?![ \t]*\p{Ll})")
 
 
 @cache
@@ -267,9 +287,15 @@ _RED, _GREEN, _YELLOW, _DIM, _STRIKE, _RESET = (
 _WORD = regex.compile(r"\S+")
 
 
-def _line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+class _Lines:
+    """Line and column (1-based) of offsets in a text, by binary search."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k + 1, pos - self.starts[k] + 1
 
 
 def _context_words(source: str, span: Span, words: int) -> tuple[str, str]:
@@ -302,6 +328,7 @@ def diff(result: Result, *, context_words: int = 3, color: bool = False,
     out. The last line counts the edits and suggestions.
     """
     prefix = f"{name}:" if name else ""
+    line_col = _Lines(result.source)
     rows: list[tuple[int, int, str]] = []
     kinds = [(e, False) for e in result.edits] + [(s, True) for s in result.suggestions]
     for order, (e, suggested) in enumerate(kinds):
@@ -316,7 +343,7 @@ def diff(result: Result, *, context_words: int = 3, color: bool = False,
         else:
             change = (f"[-{before}-]" if before else "") + (f"{{+{after}+}}" if after else "")
             tail = f"({e.confidence:.2f}) {e.message}"
-        line, col = _line_col(result.source, e.source.start)
+        line, col = line_col(e.source.start)
         rules = " > ".join(s.rule for s in e.steps) if e.steps else e.rule
         mark = "? " if suggested else ""
         rows.append((e.source.start, order,
@@ -325,7 +352,7 @@ def diff(result: Result, *, context_words: int = 3, color: bool = False,
         if "source" not in w:
             continue
         span = Span.of(w["source"])
-        line, col = _line_col(result.source, span.start)
+        line, col = line_col(span.start)
         excerpt = result.source[span.slice]
         if len(excerpt) > 60:
             excerpt = excerpt[:60] + "…"
