@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SUDO   ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck docs bench clean
+.PHONY: demo test lint typecheck docs bench clean browser chromium screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,23 @@ demo: $(STAMP)
 ## The whole test suite (unit, property, doctest, CLI, contract, translation).
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## Debian's headless Chromium and its driver, for the notebook view's browser tests.
+chromium:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
+	  echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	else \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+## The notebook view in headless Chromium (tests/test_notebook_browser.py).
+browser: $(STAMP) chromium
+	$(BIN)/python -m pytest -m browser tests/test_notebook_browser.py
+
+## Regenerate docs/images/ (the screenshots in docs/notebook.md) by running the browser tests.
+screenshots: $(STAMP) chromium
+	NEWSFIX_SCREENSHOTS=docs/images $(BIN)/python -m pytest -q -m browser tests/test_notebook_browser.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

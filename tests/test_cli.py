@@ -34,7 +34,7 @@ def test_stdin_and_json(tmp_path: Path) -> None:
                 stdin=b"Kyiv  is quiet.")
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
-    assert data["text"] == "Kyiv is quiet." and data["schema"] == "newsfix.result/1"
+    assert data["text"] == "Kyiv is quiet." and data["schema"] == "newsfix.result/2"
     assert not contract_violations(data)
 
 

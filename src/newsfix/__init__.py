@@ -8,6 +8,17 @@ Two entry points, the quick one and the explaining one:
 >>> r = newsfix.fix_and_trace("The call lasted two  hours. ", translate=False)
 >>> [(e.rule, e.before, e.after) for e in r.edits]
 [('SPACE_RUN', '  ', ' '), ('TRAILING_SPACE', ' ', '')]
+
+The names of newsfix's peers work too: ``fix_text`` (ftfy) is ``fix``;
+``fix_and_explain`` returns the text and the steps taken, as ftfy's does;
+``replay(source, edits)`` applies edits (objects or JSON) to a source:
+
+>>> newsfix.fix_text("The call lasted two  hours.", translate=False)
+'The call lasted two hours.'
+>>> newsfix.fix_and_explain("two  hours", translate=False).explanation[0][:2]
+('apply', 'SPACE_RUN')
+>>> newsfix.replay(r.source, r.edits) == r.text
+True
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from typing import Any
 from newsfix._version import __version__
 from newsfix.aligned import AlignedText, Change, Edit, Span, Step
 from newsfix.config import FixConfig
+from newsfix.report import ExplainedText, ExplanationStep, replay
 from newsfix.result import SCHEMA, Result, Segment
 
 __all__ = [
@@ -24,6 +36,8 @@ __all__ = [
     "AlignedText",
     "Change",
     "Edit",
+    "ExplainedText",
+    "ExplanationStep",
     "FixConfig",
     "Result",
     "Segment",
@@ -34,7 +48,10 @@ __all__ = [
     "detect_langs",
     "detect_language",
     "fix",
+    "fix_and_explain",
     "fix_and_trace",
+    "fix_text",
+    "replay",
 ]
 
 
@@ -55,6 +72,22 @@ def fix_and_trace(text: str | bytes, config: FixConfig | None = None, **options:
 def fix(text: str | bytes, config: FixConfig | None = None, **options: Any) -> str:
     """Repair ``text`` and return the fixed text only (see :func:`fix_and_trace`)."""
     return fix_and_trace(text, config, **options).text
+
+
+#: ftfy's name for :func:`fix`: ``newsfix.fix_text(text, **options)`` returns the fixed text.
+fix_text = fix
+
+
+def fix_and_explain(text: str | bytes, config: FixConfig | None = None,
+                    **options: Any) -> ExplainedText:
+    """Repair ``text`` and return it with the steps taken, like ``ftfy.fix_and_explain``.
+
+    The explanation lists each rule that changed (or only proposed to
+    change) the text, in pipeline order, with a count: see
+    :meth:`Result.explain`. For every offset, use :func:`fix_and_trace`.
+    """
+    result = fix_and_trace(text, config, **options)
+    return ExplainedText(result.text, tuple(result.explain()))
 
 
 def detect_language(text: str, *, detector: str = "langdetect") -> Any:
