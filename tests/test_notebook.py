@@ -131,7 +131,7 @@ def test_a_suggestion_overlapping_an_edit_is_still_shown_once_as_a_chip() -> Non
 
 
 def test_header_counts_categories_and_shows_damage_only_when_there_is_some() -> None:
-    r = seed_result(SEEDS[0])
+    r = replace(seed_result(SEEDS[0]), damage={})
     page = render_html(r)
     assert f"{len(r.edits)} edits" in page and f"{len(r.suggestions)} suggestions" in page
     for cat in {e.category for e in r.edits}:

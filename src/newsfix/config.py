@@ -76,7 +76,9 @@ class FixConfig:
     ``"RULE=FILE"`` for the lexicon a rule reads; see :mod:`newsfix.lexicon`).
     ``rule_options`` sets rules' own options (``{"REPEATED_PHRASE":
     {"max_words": 4}}``). With ``strict``, a rule that fails raises instead of
-    being reported as a warning.
+    being reported as a warning. ``damage_report=False`` leaves ``Result.damage``
+    empty (it reads every damage family of the document; the repairs read only
+    what they need).
 
     >>> from dataclasses import replace
     >>> cfg = replace(FixConfig(), threshold=0.95, disable=frozenset({"spacing"}))
@@ -99,6 +101,7 @@ class FixConfig:
     lexicons: tuple[UserLexicon, ...] = field(default=())
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     strict: bool = False
+    damage_report: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:

@@ -113,7 +113,7 @@ class Pipeline:
                 stage.run(doc)
             rules = [r for r in stage.rules if config.rule_enabled(r.id, r.category)]
             if rules:
-                read_profile(doc)
+                read_profile(doc, stage.name)
             for _ in range(config.max_passes if stage.repeat else 1):
                 if not any([_run_rule(doc, rule, suggestions) for rule in rules]):
                     break
@@ -132,6 +132,7 @@ class _Suggestion:
     confidence: float
     message: str
     tier: str = ""
+    alternatives: tuple[str, ...] = ()
 
 
 class _Suggestions(list[_Suggestion]):
@@ -152,7 +153,7 @@ class RuleFailure(RuntimeError):
     """A rule raised, or proposed changes that cannot be applied together (a rule bug)."""
 
 
-def read_profile(doc: Document) -> None:
+def read_profile(doc: Document, stage: str = "") -> None:
     """Pin the damage profile to the text a stage receives (English paragraphs once known).
 
     The profile describes what happened to the document, so it is read on the
@@ -162,7 +163,7 @@ def read_profile(doc: Document) -> None:
     """
     english = tuple(Span(p.start, p.end) for p in doc.paragraphs() if p.language == "en")
     spans = english if doc.languages or doc.language == "en" else None
-    doc.pin_profile(doc.analysis, spans)
+    doc.pin_profile(doc.analysis, spans, stage)
 
 
 def _run_rule(doc: Document, rule: Rule, suggestions: _Suggestions) -> bool:
@@ -212,7 +213,7 @@ def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
             current = doc.text[change.start:change.end]
             suggestions.add(_Suggestion(rule.id, rule.category, span, current,
                                         change.replacement, change.confidence, change.message,
-                                        change.tier))
+                                        change.tier, change.alternatives))
     if not apply:
         return False
     try:
@@ -348,7 +349,8 @@ def _result(doc: Document, pending: list[_Suggestion]) -> Result:
         if text[out.slice] != s.current:
             continue  # a later edit replaced that text: the suggestion is stale
         suggestions.append(Edit(s.rule, s.category, s.source, out, doc.source[s.source.slice],
-                                s.after, s.confidence, s.message, tier=s.tier))
+                                s.after, s.confidence, s.message, tier=s.tier,
+                                alternatives=s.alternatives))
     suggestions.sort(key=lambda e: (e.source.start, e.source.end, e.rule))
     review_spans = [span for span, _ in doc.review] + [e.source for e in suggestions]
     segments = []
@@ -369,4 +371,5 @@ def _result(doc: Document, pending: list[_Suggestion]) -> Result:
                for span, reason in sorted(doc.review, key=lambda r: r[0])]
     return Result(source=doc.source, text=text, language=language, segments=tuple(segments),
                   edits=aligned.edits, suggestions=tuple(suggestions),
-                  metadata=dict(doc.metadata), warnings=(*doc.warnings, *reviews))
+                  metadata=dict(doc.metadata), warnings=(*doc.warnings, *reviews),
+                  damage=doc.damage_report() if doc.config.damage_report else {})

@@ -271,13 +271,16 @@ def annotation(edit: Edit, source: str, sentences: SentenceIndex) -> dict[str, A
     ``replacements`` lists the replacement applied (edits) or proposed
     (suggestions) first; ``context`` and ``sentence`` are taken from the source.
     """
-    return {
-        "replacements": [edit.after],
+    out: dict[str, Any] = {
+        "replacements": [edit.after, *edit.alternatives],
         "context": context(source, edit.source),
         "sentence": sentences.sentence(edit.source),
         "short_message": SHORT_MESSAGES.get(edit.category, edit.category),
         "rule_info": rule_info(edit.rule, edit.category),
     }
+    if edit.tier:
+        out["tier"] = edit.tier
+    return out
 
 
 # -- diff -----------------------------------------------------------------
