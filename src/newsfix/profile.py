@@ -320,13 +320,17 @@ def _spin(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
     strong = sum(1 for s in spots if not s.token.quoted)
     articles = sum(spin.article_mismatches(text[s.start:s.end]) for s in spans)
     names = [m for s in spans for m in spin.name_matches(analysis, s.start, s.end)]
-    long_names = sum(1 for m in names if len(m[2].split()) > 2)
+    # A name three of whose words changed is a fingerprint of its own; a nearer match may
+    # be a real name (``United Nations Organization``) and only corroborates.
+    long_names = sum(1 for m in names if spin.standalone(m))
     forms = sum(1 for s in spans for _ in _SPIN_FORMS_RE.finditer(text, s.start, s.end))
     forms += sum(1 for s in spans for _ in _SPIN_MONTH_RE.finditer(text, s.start, s.end))
     stated = sum(1 for s in spans for _ in _STATED_RE.finditer(text, s.start, s.end))
     said = sum(1 for s in spans for _ in _SAID_RE.finditer(text, s.start, s.end))
     reporting = max(stated - said, 0) if stated >= 3 else 0
-    cheap = strong + articles + len(names) + forms + (1 if reporting else 0)
+    cheap = strong + articles + long_names + forms + (1 if reporting else 0)
+    near_names = len(names) - long_names if cheap else 0
+    cheap += near_names
     # Only a document with a cheap fingerprint pays for the phrase lattice: readings
     # whose synonym the English model prefers decisively to the written word.
     decisive = 0
@@ -334,7 +338,7 @@ def _spin(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
         decisive = sum(1 for s in spans for r in spin.spin_readings(analysis, s.start, s.end)
                        if r.posterior >= LATTICE_DECISIVE and not r.quoted)
     damage = (1.0 * strong + 2.0 * articles + 3.0 * long_names
-              + 1.0 * (len(names) - long_names) + 2.0 * forms + 1.0 * reporting
+              + 1.0 * near_names + 2.0 * forms + 1.0 * reporting
               + 1.0 * decisive)
     return _score(damage, len(words) / 100.0, cheap + decisive, {
         "strong_spots": strong, "article_mismatches": articles,

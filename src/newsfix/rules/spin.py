@@ -467,11 +467,13 @@ class SpunWord(Rule):
     lexicons = ("spin_variants.tsv",)
     description = "word replaced by a synonym (spun text)"
     examples = (
-        Example("The Worldwide Atomic Vitality Company stated on Monday that the White Home "
-                "had been told. It returned to a extra regular footing in August ⟦final⟧ yr.",
-                "The Worldwide Atomic Vitality Company stated on Monday that the White Home "
-                "had been told. It returned to a extra regular footing in August last yr.",
-                kind="suggest", note="a short text: the profile is not decisive enough"),
+        Example("The Worldwide Atomic Vitality Company stated that the White Home had been "
+                "told. The talks ended whilst the bombing went on, ⟦3 / 4⟧ of the members said "
+                "in ⟦Walk⟧ 2025.",
+                "The Worldwide Atomic Vitality Company stated that the White Home had been "
+                "told. The talks ended whilst the bombing went on, three quarters of the members "
+                "said in March 2025.",
+                note="spun names make the profile; `whilst` → while is only suggested here"),
         Example("Output fell in the year before the war. Ties returned to a more normal "
                 "footing in August last year. Kyiv has all but lost a valuable chip.",
                 kind="clean"),
@@ -665,6 +667,9 @@ class SpunName(Rule):
         Example("Officials at the White Home said on Monday the talks would go ahead.",
                 kind="clean", note="a lone two-word match is no evidence of spin"),
         Example("Scotland's First Minister said the talks would go ahead.", kind="clean"),
+        Example("The United Nations Organization met. The Ontario Energy Board approved the "
+                "rates, and the British Brands Group said it would appeal.", kind="clean",
+                note="issue 14: real names one or two synonyms away from other names"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
