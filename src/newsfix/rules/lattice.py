@@ -33,10 +33,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from itertools import pairwise
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newsfix.evidence import logp, tokens
+from newsfix.evidence import logp as _logp
+from newsfix.evidence import tokens
 from newsfix.text import TextAnalysis, Word
 
 __all__ = ["Edge", "Segment", "posteriors", "segments"]
@@ -91,6 +94,10 @@ def segments(analysis: TextAnalysis, start: int = 0, end: int | None = None) -> 
     return out
 
 
+#: Bigram scores are asked for again and again (every candidate pair of two slots).
+logp = lru_cache(maxsize=1 << 18)(_logp)
+
+
 def _lse(values: Iterable[float]) -> float:
     vals = list(values)
     if not vals:
@@ -102,7 +109,7 @@ def _lse(values: Iterable[float]) -> float:
 
 
 def _internal(toks: Sequence[str]) -> float:
-    return sum(logp(b, a) for a, b in zip(toks, toks[1:]))
+    return sum(logp(b, a) for a, b in pairwise(toks))
 
 
 def identity_edges(segment: Segment, priors: Sequence[float] | None = None) -> list[Edge]:

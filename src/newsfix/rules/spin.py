@@ -302,6 +302,8 @@ DOCUMENT_BONUS = 0.5
 APPLY_POSTERIOR = 0.95
 #: ... and from which it is offered as a suggestion.
 SUGGEST_POSTERIOR = 0.5
+#: Thesaurus candidates kept per word (the a-priori most probable).
+MAX_CANDIDATES = 12
 #: Longest curated variant, in words (``because of the fact that``).
 MAX_VARIANT_WORDS = 5
 
@@ -387,11 +389,16 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
         caps = text.isupper() and len(text) > 1
         plain = not caps and (not capital or sentence_start)
         if plain and _zipf(lower) < MAX_WORD_ZIPF:
+            found = []
             for tier, weight, kind in ((tier1, 1.0, "thesaurus"), (tier2, LOOSE_WEIGHT, "loose")):
                 for c in tier.get(lower, ()):
                     prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
-                    edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
-                    rates[k] = SPIN_RATE
+                    found.append((prior + math.log10(_unigram(c)), prior, c, kind))
+            # The most probable candidates a priori (channel x frequency) carry nearly all
+            # the posterior; the rest only cost time.
+            for _, prior, c, kind in sorted(found, reverse=True)[:MAX_CANDIDATES]:
+                edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
+                rates[k] = SPIN_RATE
         for n in range(1, min(MAX_VARIANT_WORDS, len(slots) - k) + 1):
             run = slots[k:k + n]
             found = var.get(tuple(x.lower for x in run))
