@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from itertools import pairwise
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from newsfix.evidence import logp as _logp
 from newsfix.evidence import tokens
