@@ -423,9 +423,9 @@ def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None
                   ) -> list[Reading]:
     """Every candidate reading of ``[start, end)`` with its posterior (best first per span).
 
-    >>> rs = spin_readings(TextAnalysis("The Senate approved the bill final week."))
+    >>> rs = spin_readings(TextAnalysis("The talks ended whilst the bombing went on."))
     >>> [(r.written, r.replacement) for r in rs if r.posterior > 0.5]
-    [('final', 'last')]
+    [('whilst', 'while')]
     """
     out: list[Reading] = []
     for seg in segments(analysis, start, len(analysis.text) if end is None else end):

@@ -109,9 +109,9 @@ def wordchoice_readings(analysis: TextAnalysis, language: str, start: int = 0,
                         end: int | None = None) -> list[tuple[int, int, str, str, float, str]]:
     """(start, end, written, candidate, posterior, kind) of every candidate in ``[start, end)``.
 
-    >>> rs = wordchoice_readings(TextAnalysis("The actual government fell."), "de")
+    >>> rs = wordchoice_readings(TextAnalysis("The chef of the party resigned."), "de")
     >>> [(w, c) for _, _, w, c, p, _ in rs if p > 0.5]
-    [('actual', 'current')]
+    [('chef', 'chief')]
     """
     from newsfix.evidence import zipf
 
