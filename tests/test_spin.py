@@ -26,8 +26,10 @@ def run(text: str):  # type: ignore[no-untyped-def]
      "The U.N.'s International Atomic Energy Agency expressed alarm."),
     ("Combating within the Center East has pushed oil costs greater. The White Home spoke.",
      "Combating within the Middle East has pushed oil costs greater. The White House spoke."),
-    ("Officers on the Worldwide Financial Fund spoke.",
-     "Officers on the International Monetary Fund spoke."),
+    # Two words of three changed: a real name could look like that (`United Nations
+    # Organization`), so it too needs corroboration (`a extra`).
+    ("Officers on the Worldwide Financial Fund spoke of a extra loan.",
+     "Officers on the International Monetary Fund spoke of a more loan."),
 ])
 def test_spun_names(text_in: str, text_out: str) -> None:
     assert run(text_in).text == text_out
@@ -73,6 +75,11 @@ def test_two_word_name_needs_attested_bigram() -> None:
     "The Justice Department and the Labor Department disagreed.",
     "“The White Home is a nice name for a cafe,” she said.",  # quotations are never edited
     "She works at the Atomic Energy Commission's old building.",
+    # issue 14: real names one or two synonyms away from other names
+    "The United Nations Organization met in New York on Monday.",
+    "The Ontario Energy Board approved the new rates.",
+    "The British Brands Group said it would appeal the ruling.",
+    "Officers on the Worldwide Financial Fund spoke.",
 ])
 def test_clean_sentences_unchanged(text: str) -> None:
     r = run(text)
@@ -97,7 +104,7 @@ def test_seed_003_spot_checks() -> None:
     r = run(text)
     assert "White Home" not in r.text and r.text.count("White House") == 4
     assert "International Atomic Energy Agency" in r.text
-    assert "within the year earlier than" in r.text  # `yr`: a strong spot in a spun document
+    assert "a quarter" in r.text and "1 / 4" not in r.text
     assert all(e.after not in ("", " ") for e in r.edits)
     # quotations are left as they are (`giant variety of questions` stays)
     assert "“giant variety of questions”" in r.text

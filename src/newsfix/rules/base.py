@@ -353,6 +353,13 @@ class Scope:
                 for p in self._ctx.doc.paragraphs_in(self._ctx.rule.languages)
                 if self.start <= p.start and p.end <= self.end]
 
+    def translated_from(self) -> str | None:
+        """The source language of most of the document's translated paragraphs (None if none)."""
+        from collections import Counter
+
+        found = Counter(p.source_language for p in self._ctx.doc.paragraphs() if p.translated)
+        return found.most_common(1)[0][0] if found else None
+
     def quoted(self, start: int, end: int | None = None) -> bool:
         """Whether ``[start, end)`` lies inside a quotation."""
         return self.analysis.in_quotation(start, end)

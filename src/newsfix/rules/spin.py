@@ -22,17 +22,20 @@ import gzip
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 import regex
 import wordfreq
 
+from newsfix.evidence import tokens as model_tokens
 from newsfix.rules.base import Example, Finding, Rule, Scope
+from newsfix.rules.lattice import Edge, Segment, posteriors, segments
 from newsfix.text import WORD_RE, TextAnalysis
 
-__all__ = ["RULES", "SpunName", "SpunWord", "spin_spots", "spun_names"]
+__all__ = ["RULES", "Reading", "SpunName", "SpunWord", "channel_counts", "spin_candidates",
+           "spin_readings", "spin_spots", "spun_names", "variants"]
 
 
 #: Corpus size behind the bigram counts (Google Web 1T: about 1e12 tokens).
@@ -101,11 +104,29 @@ def bigrams() -> dict[tuple[str, str], int]:
 def names() -> dict[tuple[int, int, str], list[tuple[str, ...]]]:
     """Index of WordNet multi-word names: (length, position, lower word) → names."""
     index: dict[tuple[int, int, str], list[tuple[str, ...]]] = defaultdict(list)
-    for line in _open("spin_names.tsv.gz"):
-        toks = tuple(line.split())
+    for toks in sorted(known_names()):
         for i, t in enumerate(toks):
             index[len(toks), i, t.lower()].append(toks)
     return dict(index)
+
+
+@cache
+def known_names() -> frozenset[tuple[str, ...]]:
+    """Multi-word names: WordNet's (``spin_names.tsv.gz``) and the organisation gazetteer's.
+
+    The gazetteer (``gazetteer_orgs.tsv.gz``) adds organisations, agencies,
+    courts and councils with their other names (``Security Council``,
+    ``World Trade Organization``).
+    """
+    from newsfix.lexicon import load
+
+    out = {tuple(line.split()) for line in _open("spin_names.tsv.gz")}
+    for row in load("gazetteer_orgs.tsv.gz"):
+        for name in (row["name"], *row["aliases"].split("|")):
+            toks = tuple(name.split())
+            if len(toks) > 1 and all(t[:1].isalpha() for t in toks):
+                out.add(toks)
+    return frozenset(out)
 
 
 @cache
@@ -261,43 +282,186 @@ def article_mismatches(text: str) -> int:
     return n
 
 
-def document_spin(scope: Scope) -> tuple[bool, list[Spot]]:
-    """Whether the document shows spin, and its spots (``scope``: the whole document).
+# --------------------------------------------------------------------------- phrase readings
+#
+# Generation (what a spinner may have replaced: ``spin_candidates``) and decision (what
+# SPUN_WORD applies: ``SpunWord.find``) are separate; the scoring in between is the
+# shared lattice of :mod:`newsfix.rules.lattice`.
 
-    Spin shows as several independent signals that clean text lacks: names
-    that are synonym-variants of known names (also those repaired in an
-    earlier pass, noted as ``spin.names``), ``a`` before a vowel-sound word,
-    and strong spots. Strong spots alone do not count: careful clean prose has
-    a few.
+#: Share of the candidate-bearing words of a spun document a spinner replaced (seed 003
+#: and the spinners described in the literature replace a fifth to a third).
+SPIN_RATE = 0.25
+#: Weight of a looser thesaurus term (mythes' generic/similar/related) against a close synonym.
+LOOSE_WEIGHT = 0.2
+#: Probability that a curated variant (``whilst``, ``yr``, ``Walk`` before a day) in a spun
+#: document is the spinner's.
+VARIANT_RATE = 0.5
+#: log10 bonus per doubling of a candidate's occurrences elsewhere in the document.
+DOCUMENT_BONUS = 0.5
+#: Posterior from which a reading is applied in a spun document ...
+APPLY_POSTERIOR = 0.95
+#: ... and from which it is offered as a suggestion.
+SUGGEST_POSTERIOR = 0.5
+#: Thesaurus candidates kept per word (the a-priori most probable).
+MAX_CANDIDATES = 12
+#: Longest curated variant, in words (``because of the fact that``).
+MAX_VARIANT_WORDS = 5
+
+_CHANNEL: list[tuple[object, Counter[str]]] = []
+
+
+def channel_counts() -> Counter[str]:
+    """Original form → how many written forms list it: a spinner picks one of them.
+
+    Derived from :func:`synonyms` and recomputed whenever that table is
+    reloaded, so benchmark hooks that replace the thesaurus (the devsets'
+    ``mech_split``, which clears ``synonyms``) cover it too.
     """
+    syn = synonyms()
+    if _CHANNEL and _CHANNEL[0][0] is syn:
+        return _CHANNEL[0][1]
+    counts: Counter[str] = Counter(c for cands in syn.values() for c in set(cands))
+    _CHANNEL[:] = [(syn, counts)]
+    return counts
+
+
+@cache
+def variants() -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Curated spinner variants (``spin_variants.tsv``): written tokens → ((original, kind), …)."""
+    from newsfix.lexicon import load
+
+    out: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for row in load("spin_variants.tsv"):
+        out[tuple(row["written"].split())].append((row["original"], row["kind"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _variant_counts() -> Counter[str]:
+    return Counter(o for vs in variants().values() for o, _ in vs)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A candidate reading of written words, with its posterior in the document's lattice."""
+
+    start: int
+    end: int
+    written: str
+    replacement: str
+    posterior: float
+    kind: str  # thesaurus, loose, function, month, abbreviation
+    quoted: bool
+
+
+def spin_candidates(analysis: TextAnalysis, segment: Segment
+                    ) -> tuple[list[Edge], list[float]]:
+    """Candidate edges of a segment and the written words' priors (generation only).
+
+    Every word a spinner could have written gets its thesaurus neighbours
+    (part-of-speech blind, close synonyms and looser terms), and every run of
+    one to five words that is a curated variant (``as a result of``, ``yr``,
+    ``Walk`` as a month name) gets its plain form. A candidate's prior is the
+    spinner's channel: it replaced the word with probability
+    :data:`SPIN_RATE` and chose the written form among the
+    :func:`channel_counts` forms the original may be spun into; a candidate
+    the document writes elsewhere gains :data:`DOCUMENT_BONUS` per doubling.
+    """
+    from newsfix.evidence import document_stats
+
+    tier1, tier2 = synonym_tiers()
+    counts = channel_counts()
+    var = variants()
+    vcounts = _variant_counts()
+    stats = document_stats(analysis)
+    slots = segment.slots
+    edges: list[Edge] = []
+    rates = [0.0] * len(slots)
+
+    def bonus(c: str) -> float:
+        return DOCUMENT_BONUS * math.log2(1 + stats.seen(c)) if " " not in c else 0.0
+
+    for k, w in enumerate(slots):
+        text = w.text
+        lower = w.lower
+        capital = text[:1].isupper()
+        sentence_start = capital and analysis.capital_expected(w.start)
+        caps = text.isupper() and len(text) > 1
+        plain = not caps and (not capital or sentence_start)
+        if plain and _zipf(lower) < MAX_WORD_ZIPF:
+            found = []
+            for tier, weight, kind in ((tier1, 1.0, "thesaurus"), (tier2, LOOSE_WEIGHT, "loose")):
+                for c in tier.get(lower, ()):
+                    prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
+                    found.append((prior + math.log10(_unigram(c)), prior, c, kind))
+            # The most probable candidates a priori (channel x frequency) carry nearly all
+            # the posterior; the rest only cost time.
+            for _, prior, c, kind in sorted(found, reverse=True)[:MAX_CANDIDATES]:
+                edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
+                rates[k] = SPIN_RATE
+        for n in range(1, min(MAX_VARIANT_WORDS, len(slots) - k) + 1):
+            run = slots[k:k + n]
+            found = var.get(tuple(x.lower for x in run))
+            if not found or any(x.text.isupper() and len(x.text) > 1 for x in run):
+                continue
+            for original, kind in found:
+                if kind == "month":
+                    if n != 1 or not capital or sentence_start:
+                        continue  # `Walk` for March is a name-like capital mid-sentence
+                elif not plain:
+                    continue
+                toks = tuple(model_tokens(original))
+                prior = math.log10(VARIANT_RATE / vcounts[original]) + bonus(original.lower())
+                out = original if kind == "month" else _case_like(original, text)
+                edges.append(Edge(k, k + n, toks, out, prior, kind))
+                rates[k] = max(rates[k], VARIANT_RATE)
+    priors = [math.log10(1 - r) for r in rates]
+    return edges, priors
+
+
+def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None
+                  ) -> list[Reading]:
+    """Every candidate reading of ``[start, end)`` with its posterior (best first per span).
+
+    >>> rs = spin_readings(TextAnalysis("The talks ended whilst the bombing went on."))
+    >>> [(r.written, r.replacement) for r in rs if r.posterior > 0.5]
+    [('whilst', 'while')]
+    """
+    out: list[Reading] = []
+    for seg in segments(analysis, start, len(analysis.text) if end is None else end):
+        edges, priors = spin_candidates(analysis, seg)
+        if not edges:
+            continue
+        post = posteriors(seg, edges, priors)
+        for e in edges:
+            p = post.get(e, 0.0)
+            a, b = seg.slots[e.i].start, seg.slots[e.j - 1].end
+            out.append(Reading(a, b, analysis.text[a:b], e.text, p, e.source,
+                               analysis.in_quotation(a, b)))
+    out.sort(key=lambda r: (r.start, -r.posterior))
+    return out
+
+
+def document_readings(scope: Scope) -> list[Reading]:
+    """The readings of the document's paragraphs in the rule's languages (computed once)."""
     analysis = scope.analysis
     paragraphs = scope.paragraphs()
-
-    def compute() -> tuple[list[Spot], int]:
-        spots = [s for p in paragraphs for s in spin_spots(analysis, p.start, p.end)]
-        return spots, sum(len(analysis.words_in(p.start, p.end)) for p in paragraphs)
-
-    spots, words = analysis.memo(("spin.spots", tuple(p.span for p in paragraphs)), compute)
-    _, articles = _document_names(scope)
-    names_now = spun_names(scope)
-    seen = set(scope.notes("spin.names"))
-    seen |= {tuple(scope.source_span(a, b).to_list()) for a, b, _, _ in names_now}
-    signals = articles + len(seen)
-    strong = sum(1 for s in spots if s.strong and not s.token.quoted)
-    spun = bool(words) and signals >= 1 and signals + strong >= MIN_SPOTS and \
-        100.0 * (signals + strong) / words >= MIN_DENSITY
-    return spun, spots
+    return analysis.memo(("spin.readings", tuple(p.span for p in paragraphs)),
+                         lambda: [r for p in paragraphs
+                                  for r in spin_readings(analysis, p.start, p.end)])
 
 
 class SpunWord(Rule):
-    """Restore a word a spinner replaced by a thesaurus synonym, judged by its bigram context.
+    """Restore words and short phrases a spinner replaced, judged as whole readings.
 
-    Safe because it acts only in documents that show spin (spun names, ``a``
-    before a vowel-sound word, and spots where the written word has no attested
-    left or right bigram while a close synonym has both and is a thousandfold
-    more probable); it applies a change only where such a spot recurs in the
-    document, never inside a quotation; other spots in a spun document become
-    suggestions, and clean text gets nothing.
+    Candidates are the thesaurus neighbours of every word (part-of-speech
+    blind, as spinners work) and curated variants (``whilst``, ``as a result
+    of``, ``yr``, ``Walk`` for March); whole readings of each run of words are
+    scored by the English bigram model under a spinner's channel
+    (:mod:`newsfix.rules.lattice`). Safe because it acts only in documents the
+    damage profile shows as spun, and applies a reading only when its
+    posterior is decisive (:data:`APPLY_POSTERIOR`); weaker readings are
+    suggestions, and clean documents get nothing.
     """
 
     id = "SPUN_WORD"
@@ -305,15 +469,18 @@ class SpunWord(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     scope = "document"
-    tiers = {"recurring": 0.92, "single": 0.5}
-    requires = frozenset({"spin.names"})
+    tiers = {"thesaurus": 0.95, "variant": 0.95, "numeral": 0.95, "month": 0.95,
+             "possible": 0.5}
+    lexicons = ("spin_variants.tsv",)
     description = "word replaced by a synonym (spun text)"
     examples = (
-        Example("Output fell within the ⟦yr⟧ earlier than the war. Ties returned to a extra "
-                "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
-                "Output fell within the year earlier than the war. Ties returned to a extra "
-                "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
-                note="the second `yr` ends a sentence: one context only, so a suggestion"),
+        Example("The Worldwide Atomic Vitality Company stated that the White Home had been "
+                "told. The talks ended whilst the bombing went on, ⟦3 / 4⟧ of the members said "
+                "in ⟦Walk⟧ 2025.",
+                "The Worldwide Atomic Vitality Company stated that the White Home had been "
+                "told. The talks ended whilst the bombing went on, three quarters of the members "
+                "said in March 2025.",
+                note="spun names make the profile; `whilst` → while is only suggested here"),
         Example("Output fell in the year before the war. Ties returned to a more normal "
                 "footing in August last year. Kyiv has all but lost a valuable chip.",
                 kind="clean"),
@@ -321,25 +488,112 @@ class SpunWord(Rule):
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
-        spun, spots = document_spin(scope)
-        if not spun:
+        if not scope.damage.damaged("spin"):
             return
-        # Spinners are consistent: a pair seen once may be a rare but right word
-        # (``a regular footing``), one seen twice or more is the spinner's habit.
-        pairs = Counter((s.token.lower, s.candidate.lower()) for s in spots)
-        for s in spots:
-            if s.token.quoted:
+        taken: list[tuple[int, int]] = []
+        for m in scope.finditer(NUMERAL_RE):
+            words = spelled_numeral(m)
+            if words is not None:
+                taken.append(m.span())
+                yield scope.change(m.start(), m.end(), _case_like(words, m.group()),
+                                   tier="numeral", message=f"spun numeral: {m.group()!r}")
+        for m in scope.finditer(MONTH_RE):
+            month = spun_month(m)
+            if month is not None:
+                taken.append(m.span(1))
+                yield scope.change(m.start(1), m.end(1), month, tier="month",
+                                   message=f"spun month name: {m.group(1)!r} for {month!r}")
+        text = scope.full_text
+        for r in _best(document_readings(scope)):
+            if any(r.start < b and a < r.end for a, b in taken):
                 continue
-            if s.strong and pairs[s.token.lower, s.candidate.lower()] >= 2:
-                yield scope.change(s.token.start, s.token.end, s.candidate, tier="recurring",
-                                   message=f"spun word: {s.token.text!r} for {s.candidate!r}")
-            else:
-                yield scope.change(s.token.start, s.token.end, s.candidate, tier="single",
+            if r.kind == "abbreviation" and ABBREV_DOT_RE.match(text, r.end):
+                r = replace(r, end=r.end + 1, written=r.written + ".")  # `govt. said`
+            if r.posterior >= APPLY_POSTERIOR:
+                tier = "thesaurus" if r.kind in ("thesaurus", "loose") else "variant"
+                yield scope.change(r.start, r.end, r.replacement, tier=tier,
+                                   message=f"spun: {r.written!r} for {r.replacement!r} "
+                                           f"(posterior {r.posterior:.2f}, {r.kind})")
+            elif r.posterior >= SUGGEST_POSTERIOR:
+                yield scope.change(r.start, r.end, r.replacement, tier="possible",
                                    suggest_only=True,
-                                   message=f"possibly spun: {s.token.text!r} for {s.candidate!r}")
+                                   message=f"possibly spun: {r.written!r} for "
+                                           f"{r.replacement!r} (posterior {r.posterior:.2f})")
 
 
-NAME_RE = regex.compile(r"\p{Lu}[\p{Ll}]+(?:\s+(?:(?:of|for|on|and|the|de)\s+)*\p{Lu}[\p{Ll}]+)+")
+#: Numerals a spinner writes: a spaced fraction (``3 / 4``), ``100's of``.
+NUMERAL_RE = regex.compile(
+    r"(?<![\d/.,])([1-9]) / ([1-9]\d?)(?![\d/.,]\d)|(?<![\d.,])(1(?:,?000)*|100)['’]s of\b")
+_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_PARTS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "quarters"),
+          5: ("fifth", "fifths"), 6: ("sixth", "sixths"), 8: ("eighth", "eighths"),
+          10: ("tenth", "tenths")}
+_SCALES = {"100": "hundreds", "1000": "thousands", "1000000": "millions",
+           "1000000000": "billions"}
+
+
+def spelled_numeral(m: regex.Match[str]) -> str | None:
+    """News English for a spinner's numeral match of :data:`NUMERAL_RE`, or None.
+
+    >>> [spelled_numeral(NUMERAL_RE.search(t)) for t in ("3 / 4 of", "1 / 2", "100's of", "7 / 9")]
+    ['three quarters', 'half', 'hundreds of', None]
+    """
+    if m.group(3):
+        scale = _SCALES.get(m.group(3).replace(",", ""))
+        return f"{scale} of" if scale else None
+    num, den = int(m.group(1)), int(m.group(2))
+    if den not in _PARTS or num >= den:
+        return None
+    if num == 1:
+        return "half" if den == 2 else f"a {_PARTS[den][0]}"
+    return f"{_UNITS[num]} {_PARTS[den][1]}"
+
+
+#: A capitalised word mid-sentence where a month name goes: before a day or a year, or
+#: after a preposition of time.
+MONTH_RE = regex.compile(
+    r"(?<=\p{L}[,;]? |\p{L} (?:in|of|since|until|till|by|from|through|early|late|mid-?) )"
+    r"(\p{Lu}\p{Ll}+)(?= (?:[1-9]\d?|[12]\d{3})\b| ?[,.;:)]| (?:and|or|when|to)\b)")
+_MONTH_AFTER_RE = regex.compile(r"\b(?:in|of|since|until|till|by|from|through|early|late|mid-?) $")
+
+
+def spun_month(m: regex.Match[str]) -> str | None:
+    """The month a capitalised variant (``Walk``) stands for, where a month name goes.
+
+    A variant before a day or a year is a month (``till Walk 14``); one that
+    ends a phrase must follow a preposition of time (``the middle of Walk,``).
+    """
+    word = m.group(1)
+    found = [o for o, kind in variants().get((word.lower(),), ()) if kind == "month"]
+    if len(found) != 1:
+        return None
+    text = m.string
+    after = text[m.end(1):m.end(1) + 6]
+    if not regex.match(r" \d", after) and not _MONTH_AFTER_RE.search(
+            text, max(0, m.start(1) - 12), m.start(1)):
+        return None
+    return found[0]
+
+
+#: The full stop of an abbreviation inside a sentence (``govt. said``, ``sq. kilometres``).
+ABBREV_DOT_RE = regex.compile(r"\.(?= +[\p{Ll}\d])")
+
+
+def _best(readings: list[Reading]) -> Iterator[Reading]:
+    """The readings above the suggestion level that do not overlap (best posterior first)."""
+    taken: list[tuple[int, int]] = []
+    for r in sorted(readings, key=lambda r: -r.posterior):
+        if r.posterior < SUGGEST_POSTERIOR:
+            break
+        if any(r.start < b and a < r.end for a, b in taken):
+            continue
+        taken.append((r.start, r.end))
+        yield r
+
+
+NAME_RE = regex.compile(
+    r"\p{Lu}[\p{Ll}]+(?:\s+(?:(?:of|for|on|and|the|de|a|an|in|to|at)\s+)*\p{Lu}[\p{Ll}]+)+")
+_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "a", "an", "in", "to", "at"})
 
 
 def match_name(words: list[str]) -> tuple[str, ...] | None:
@@ -366,11 +620,13 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
         same = sum(a == b for a, b in zip(nl, lower))
         by_syn = sum(a != b and b in syn and a in syn[b] for a, b in zip(nl, lower))
         free = n - same - by_syn
-        content = [b for b in lower if b not in {"of", "for", "on", "and", "the", "de"}]
+        content = [b for b in lower if b not in _CONNECTORS]
         if free > (1 if n >= 3 else 0) or not by_syn or not same:
             continue  # ``White Horse`` is not ``Pearl Buck``: one word must stay
         if free and (same < 1 or len(content) < 3):
             continue
+        if any(a != b and b in _capitalised_only() for a, b in zip(nl, lower)):
+            continue  # ``European`` is a name, not a spinner's word for ``German``
         best.append((free * 2 + by_syn, name))
     if not best:
         return None
@@ -378,6 +634,13 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     if len(best) > 1 and best[0][0] == best[1][0]:
         return None  # ambiguous
     return best[0][1]
+
+
+@cache
+def _capitalised_only() -> frozenset[str]:
+    from newsfix.rules.english._lexicon import proper_nouns
+
+    return frozenset(proper_nouns())
 
 
 class SpunName(Rule):
@@ -411,6 +674,9 @@ class SpunName(Rule):
         Example("Officials at the White Home said on Monday the talks would go ahead.",
                 kind="clean", note="a lone two-word match is no evidence of spin"),
         Example("Scotland's First Minister said the talks would go ahead.", kind="clean"),
+        Example("The United Nations Organization met. The Ontario Energy Board approved the "
+                "rates, and the British Brands Group said it would appeal.", kind="clean",
+                note="issue 14: real names one or two synonyms away from other names"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
@@ -440,14 +706,34 @@ def spun_names(scope: Scope) -> list[tuple[int, int, str, str]]:
     'The White House said so. Kansas City won.'
     """
     matches, articles = _document_names(scope)
+    if scope.damage.damaged("spin"):
+        return matches
     short = {m[2].lower() for m in matches if len(m[2].split()) == 2}
     evidence = articles
-    evidence += sum(1 for m in matches if len(m[2].split()) > 2) + max(len(short) - 1, 0)
+    evidence += sum(1 for m in matches if standalone(m)) + max(len(short) - 1, 0)
     # Names accepted in an earlier pass (gone from the text since) still count.
     evidence += len(scope.notes("spin.names"))
     if evidence:
         return matches
-    return [m for m in matches if len(m[2].split()) > 2]
+    return [m for m in matches if standalone(m)]
+
+
+def standalone(match: tuple[int, int, str, str]) -> bool:
+    """Whether a spun-name match needs no other evidence of spin in its document.
+
+    Only a name with three words changed, two of them or more by synonyms,
+    has no innocent reading (``Worldwide Atomic Vitality Company``);
+    ``United Nations Organization`` (two synonyms of ``United States
+    Constitution``) or ``Ontario Energy Board`` are real names.
+    """
+    written = [w.lower() for w in match[2].split()]
+    name = [w.lower() for w in match[3].split()]
+    syn = synonyms()
+    if len(written) != len(name):
+        return False
+    by_syn = sum(a != b and b in syn.get(a, ()) for a, b in zip(written, name))
+    free = sum(a != b and b not in syn.get(a, ()) for a, b in zip(written, name))
+    return by_syn >= 2 and by_syn + free >= 3
 
 
 def _document_names(scope: Scope) -> tuple[list[tuple[int, int, str, str]], int]:
