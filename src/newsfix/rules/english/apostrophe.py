@@ -327,7 +327,7 @@ class ContractionApostrophe(Rule):
             w = analysis.word_at(m.start())
             if w is None or w.start != m.start() or w.end != m.end():
                 continue
-            tok, low = w.text, w.lower
+            tok = w.text
             if damaged is None:
                 damaged = scope.damage.damaged("apostrophe")
             if (tok.isupper() and len(tok) > 1) or scope.protected(w.start, w.end) \
