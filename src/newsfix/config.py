@@ -94,7 +94,7 @@ class FixConfig:
     language: str | None = None
     detector: str = "langdetect"
     keep_boilerplate: bool = False
-    max_passes: int = 3
+    max_passes: int = 6
     device: str = "auto"
     beam_size: int = 2
     auto_install: bool = False

@@ -401,10 +401,10 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
                 rates[k] = SPIN_RATE
         for n in range(1, min(MAX_VARIANT_WORDS, len(slots) - k) + 1):
             run = slots[k:k + n]
-            variants = var.get(tuple(x.lower for x in run))
-            if not variants or any(x.text.isupper() and len(x.text) > 1 for x in run):
+            known = var.get(tuple(x.lower for x in run))
+            if not known or any(x.text.isupper() and len(x.text) > 1 for x in run):
                 continue
-            for original, kind in variants:
+            for original, kind in known:
                 if kind == "month":
                     if n != 1 or not capital or sentence_start:
                         continue  # `Walk` for March is a name-like capital mid-sentence
