@@ -58,7 +58,7 @@ def test_bad_cells_and_columns_are_named() -> None:
 
 
 def test_damage_scores_become_one_column_per_family() -> None:
-    r = fix_and_trace("Kyiv  is quiet.", translate=False, language="en")
+    r = fix_and_trace("Kyiv  is quiet.", translate=False, language="en", damage_report=False)
     a = replace(r, damage={"mt": {"score": 0.8, "evidence": {"loops": 2}}})
     b = replace(r, damage={"spin": {"score": 0.1, "evidence": {}}})
     frame = nfpd.results_frame([a, b, r])

@@ -62,6 +62,8 @@ def markdown() -> str:
             failing = f" (known failure: {e['known_failure']})" if e["known_failure"] else ""
             if e["kind"] == "fix":
                 lines.append(f"- fix: `{e['marked']!r}` → `{e['expected']!r}`{failing}")
+            elif e["kind"] == "review":
+                lines.append(f"- flags for review: `{e['marked']!r}`{failing}")
             elif e["kind"] == "suggest":
                 lines.append(f"- suggests: `{e['marked']!r}` → `{e['expected']!r}`{failing}")
             else:

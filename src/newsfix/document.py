@@ -71,6 +71,8 @@ class Document:
     review: list[tuple[Span, str]] = field(default_factory=list)
     #: What rules told later rules, by declared key: every value noted, in order.
     notes: dict[str, list[Any]] = field(default_factory=dict)
+    #: Where repair rules proposed changes (applied or suggested), in source coordinates.
+    hits: list[tuple[Span, str]] = field(default_factory=list)
     #: Rules that applied a repair outside quotations (the quotation guard's evidence).
     repaired_outside_quotes: set[str] = field(default_factory=set)
     #: The text (its analysis) and paragraphs the current stage's damage profile reads.

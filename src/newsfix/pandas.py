@@ -93,7 +93,8 @@ def results_frame(results: Iterable[Result | None], *, index: Iterable[Any] | No
 
     >>> from dataclasses import replace
     >>> from newsfix import fix_and_trace
-    >>> r = fix_and_trace("Kyiv  is quiet.", translate=False, language="en")
+    >>> r = fix_and_trace("Kyiv  is quiet.", translate=False, language="en",
+    ...                   damage_report=False)
     >>> scored = replace(r, damage={"mt": {"score": 0.25, "evidence": {}}})
     >>> results_frame([r, scored])[["newsfix_edits", "newsfix_damage_mt"]]
        newsfix_edits  newsfix_damage_mt

@@ -205,6 +205,8 @@ def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
     if rule.quotation_policy == "guard":
         changes = _guard_quotations(doc, rule, changes, threshold)
     apply: list[Change] = []
+    if rule.stage == "repair":
+        doc.hits.extend((doc.aligned.to_source(c.span), rule.id) for c in changes)
     for change in changes:
         if change.force or (change.confidence >= threshold and not change.suggest_only):
             apply.append(change)
