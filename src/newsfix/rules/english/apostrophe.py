@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import regex
@@ -32,6 +32,26 @@ def _contraction_re() -> regex.Pattern[str]:
     words = sorted({*contractions(), "its"}, key=len, reverse=True)
     return regex.compile(r"(?<![\p{L}\p{M}'’])(?:" + "|".join(map(regex.escape, words))
                          + r")(?![\p{L}\p{M}'’])", regex.IGNORECASE)
+
+
+class Lazy:
+    """A yes/no answer computed the first time it is asked (the damage profile costs a pass).
+
+    >>> calls = []; lazy = Lazy(lambda: calls.append(1) or True)
+    >>> bool(lazy), bool(lazy), calls
+    (True, True, [1])
+    """
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value
 
 
 #: A plural followed by a noun this often in the bigram data is a compound (`sales tax`).
@@ -146,7 +166,7 @@ class PossessiveApostrophe(Rule):
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         known = analysis.memo("capitalised_words", lambda: {
             w.lower: w.text for w in analysis.words if w.text[:1].isupper()})
-        damaged: bool | None = None
+        damaged = Lazy(lambda: scope.damage.damaged("apostrophe"))
         for m in scope.finditer(ENDS_IN_S_RE):
             w = analysis.word_at(m.start())
             if w is None or w.start != m.start():
@@ -154,21 +174,19 @@ class PossessiveApostrophe(Rule):
             tok = w.text
             if len(tok) < 4 or not tok.endswith("s") or not tok.isalpha():
                 continue
-            if damaged is None:
-                damaged = scope.damage.damaged("apostrophe")  # read only where needed
             if tok.endswith("ss") and tok[:-1].lower() not in known \
                     and tok[:-1].lower() not in proper_nouns():
                 continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
             if scope.protected(w.start, w.end) or analysis.sic_marked(w.start):
                 continue
-            found = self._judge(analysis, w, known, bool(damaged))
+            found = self._judge(analysis, w, known, damaged)
             if found is not None:
                 stem, tier = found
                 yield scope.change(w.start, w.end, stem + mark + "s", tier=tier,
                                    message=f"possessive apostrophe stripped: {tok}")
 
     def _judge(self, analysis: TextAnalysis, w: Word, known: dict[str, str],
-               damaged: bool) -> tuple[str, str] | None:
+               damaged_: Lazy) -> tuple[str, str] | None:
         tok = w.text
         stem = tok[:-1]
         low = stem.lower()
@@ -178,7 +196,8 @@ class PossessiveApostrophe(Rule):
         owned = (nxt is not None and nxt.text[:1].islower()
                  and nxt.lower not in word_class("not_possessed")
                  and not nxt.text.endswith(("ed", "ing")))
-        head = _owned_head(analysis, w) if damaged else None
+        head = _owned_head(analysis, w)
+        damaged = damaged_  # read (once) only where a decision depends on it
         # (the splitter knows `Mr.`: a capital after it is no sentence start)
         sentence_start = analysis.sentence_at(w.start).start == w.start
         if tok[:1].isupper() and not (sentence_start and low not in known_mid(analysis)
@@ -322,18 +341,16 @@ class ContractionApostrophe(Rule):
         analysis = scope.analysis
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         table = contractions()
-        damaged: bool | None = None
+        damaged = Lazy(lambda: scope.damage.damaged("apostrophe"))
         for m in scope.finditer(_contraction_re()):
             w = analysis.word_at(m.start())
             if w is None or w.start != m.start() or w.end != m.end():
                 continue
             tok = w.text
-            if damaged is None:
-                damaged = scope.damage.damaged("apostrophe")
             if (tok.isupper() and len(tok) > 1) or scope.protected(w.start, w.end) \
                     or analysis.sic_marked(w.start):
                 continue  # a quotation marked `[sic]` keeps its errors
-            found = self._judge(analysis, w, table, bool(damaged))
+            found = self._judge(analysis, w, table, damaged)
             if found is None:
                 continue
             fixed, tier, where = found
@@ -343,7 +360,7 @@ class ContractionApostrophe(Rule):
 
     @staticmethod
     def _judge(analysis: TextAnalysis, w: Word, table: dict[str, tuple[str, str, Record]],
-               damaged: bool) -> tuple[str, str, str] | None:
+               damaged: Lazy) -> tuple[str, str, str] | None:
         tok, low = w.text, w.lower
         nxt = analysis.neighbour(w, 1)
         if low == "its":

@@ -52,9 +52,7 @@ class GarbledSentence(Rule):
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
-        damage = scope.damage
-        damaged = any(damage.damaged(f) for f in ("mt", "spin", "untranslated"))
-        limit = FLAG_DAMAGED if damaged else FLAG_ANYWHERE
+        damaged: bool | None = None  # the profile is read only for a borderline sentence
         hits = [(s, rule) for s, rule in scope.hits() if rule != self.id]
         starts = [s.start for s, _ in hits]
         verbs = word_class("auxiliary") | word_class("reporting_verb")
@@ -87,7 +85,11 @@ class GarbledSentence(Rule):
                 if no_verb:
                     reasons.append("no verb")
                 score = len(kinds) + len(unknown) + len(foreign) + 1.5 * no_verb
-                if score >= limit:
+                if score < FLAG_DAMAGED:
+                    continue
+                if score < FLAG_ANYWHERE and damaged is None:
+                    damaged = any(scope.damage.damaged(f) for f in ("mt", "untranslated", "spin"))
+                if score >= FLAG_ANYWHERE or damaged:
                     yield scope.review(sentence.start, sentence.end,
                                        "sentence probably still garbled: " + "; ".join(reasons))
 
