@@ -39,12 +39,22 @@ class FixConfig:
     beam_size: int = 2
     auto_install: bool = False
     lexicons: tuple[Path, ...] = field(default=())
+    #: Codec for ``bytes`` input (``None``: UTF-8, a BOM, or a reported guess;
+    #: see :mod:`newsfix.decode`).
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must be within [0, 1], got {self.threshold}")
         if self.max_passes < 1:
             raise ValueError("max_passes must be at least 1")
+        if self.encoding is not None:
+            import codecs
+
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise ValueError(f"unknown encoding {self.encoding!r}") from None
 
     def rule_enabled(self, rule_id: str, category: str) -> bool:
         """Whether a rule runs under this configuration."""
