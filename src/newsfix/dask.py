@@ -62,8 +62,10 @@ def needs_review(result: Result) -> bool:
 
 
 def fix_record(text: str | bytes, config: FixConfig | None = None,
-               doc_id: str | None = None) -> dict[str, Any]:
+               doc_id: str | None = None, pipeline: Any = None) -> dict[str, Any]:
     """Fix one document into the row of :data:`COLUMNS` (never raises for a bad document).
+
+    ``pipeline`` defaults to this process's ``Pipeline.default()``, built once.
 
     >>> row = fix_record("Kyiv  was quiet.", FixConfig(translate=False, language="en"))
     >>> row["text"], row["language"], row["edits"], row["review"], row["error"]
@@ -73,7 +75,7 @@ def fix_record(text: str | bytes, config: FixConfig | None = None,
 
     name = doc_id or "<text>"
     try:
-        result = _get_pipeline().run(text, config or FixConfig(), name=name)
+        result = (pipeline or _get_pipeline()).run(text, config or FixConfig(), name=name)
     except Exception as exc:  # one document's failure never fails the computation
         record = error_record(name, exc)
         return {"text": None, "language": None, "edits": 0, "review": True,
@@ -84,24 +86,28 @@ def fix_record(text: str | bytes, config: FixConfig | None = None,
             "result": result.to_json(), "error": None}
 
 
-def _fix_partition(texts: Iterable[str | bytes], config: FixConfig) -> list[dict[str, Any]]:
-    return [fix_record(t, config) for t in texts]
+def _fix_partition(texts: Iterable[str | bytes], config: FixConfig,
+                   pipeline: Any) -> list[dict[str, Any]]:
+    return [fix_record(t, config, pipeline=pipeline) for t in texts]
 
 
-def fix_bag(bag: Any, config: FixConfig | None = None, **options: Any) -> Any:
+def fix_bag(bag: Any, config: FixConfig | None = None, *, pipeline: Any = None,
+            **options: Any) -> Any:
     """A lazy ``dask.bag`` of rows (dicts of :data:`COLUMNS`), one per text of ``bag``.
 
     ``options`` are :class:`FixConfig` fields (``translate=False``,
-    ``language="en"``, ...), applied over ``config``.
+    ``language="en"``, ...), applied over ``config``. ``pipeline`` (a
+    picklable :class:`~newsfix.pipeline.Pipeline`, e.g. with rules of your own)
+    travels with the graph; by default each worker builds the standard one.
     """
     cfg = _config(config, options)
-    return bag.map_partitions(_fix_partition, cfg)
+    return bag.map_partitions(_fix_partition, cfg, pipeline)
 
 
-def _fix_frame(frame: Any, column: str, prefix: str, config: FixConfig) -> Any:
+def _fix_frame(frame: Any, column: str, prefix: str, config: FixConfig, pipeline: Any) -> Any:
     import pandas as pd
 
-    rows = [fix_record(t, config) for t in frame[column]]
+    rows = [fix_record(t, config, pipeline=pipeline) for t in frame[column]]
     text_dtype = pd.StringDtype()
     new = {
         f"{prefix}text": pd.Series([r["text"] for r in rows], index=frame.index,
@@ -121,13 +127,14 @@ def _fix_frame(frame: Any, column: str, prefix: str, config: FixConfig) -> Any:
 
 
 def fix_column(df: Any, column: str = "text", config: FixConfig | None = None, *,
-               prefix: str = "fixed_", **options: Any) -> Any:
+               prefix: str = "fixed_", pipeline: Any = None, **options: Any) -> Any:
     """``df`` (a ``dask.dataframe``) with the fixed document of ``column`` in new columns.
 
     The new columns are :data:`COLUMNS` with ``prefix`` (``fixed_text``,
     ``fixed_language``, ``fixed_edits``, ``fixed_review``, ``fixed_result``,
     ``fixed_error``); the others are kept. Lazy, partition by partition.
+    ``options`` and ``pipeline`` as for :func:`fix_bag`.
     """
     cfg = _config(config, options)
-    meta = _fix_frame(df._meta, column, prefix, cfg)
-    return df.map_partitions(_fix_frame, column, prefix, cfg, meta=meta)
+    meta = _fix_frame(df._meta, column, prefix, cfg, pipeline)
+    return df.map_partitions(_fix_frame, column, prefix, cfg, pipeline, meta=meta)
