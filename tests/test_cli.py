@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, SEEDS, contract_violations
+from .support.terminal import run_on_terminal
 
 
 def newsfix(*args: str, stdin: bytes | None = None, cwd: Path | None = None
@@ -161,28 +162,11 @@ def test_review_flags_are_warnings_with_line_and_column(tmp_path: Path) -> None:
 
 
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
-    import pty
-
     for k in range(6):
         (tmp_path / f"{k}.txt").write_text(f"Doc  {k}.\n", encoding="utf-8")
-    master, slave = pty.openpty()
-    try:
-        p = subprocess.run([sys.executable, "-m", "newsfix.cli", "--no-translate", "--language",
-                            "en", str(tmp_path)], stdout=subprocess.PIPE, stderr=slave,
-                           check=False, env={**os.environ, "NO_COLOR": "1"})
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 4096)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-    shown = b"".join(chunks).decode()
+    p, shown = run_on_terminal([sys.executable, "-m", "newsfix.cli", "--no-translate",
+                                "--language", "en", str(tmp_path)],
+                               env={**os.environ, "NO_COLOR": "1"})
     assert p.returncode == 0
     assert "/6" in shown and "doc" in shown  # tqdm drew the bar on the terminal
     assert p.stdout.decode().count("Doc ") == 6
@@ -340,29 +324,11 @@ def _screen_lines(raw: str) -> list[str]:
 
 
 def test_warnings_never_share_a_line_with_the_progress_bar(tmp_path: Path) -> None:
-    import pty
-
     for k in range(8):
         (tmp_path / f"{k}.txt").write_text(
             "The delegations met in Istanbul in Istanbul last week.\n", encoding="utf-8")
-    master, slave = pty.openpty()
-    try:
-        p = subprocess.run([sys.executable, "-m", "newsfix.cli", *EN_ARGS, str(tmp_path)],
-                           stdout=subprocess.PIPE, stderr=slave, check=False,
-                           env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100"})
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 4096)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-    shown = b"".join(chunks).decode()
+    p, shown = run_on_terminal([sys.executable, "-m", "newsfix.cli", *EN_ARGS, str(tmp_path)],
+                               columns=100, env={**os.environ, "NO_COLOR": "1"})
     assert p.returncode == 0
     assert "doc" in shown  # the bar was drawn
     warning_lines = [line for line in _screen_lines(shown) if "warning" in line]
@@ -380,26 +346,9 @@ def test_rules_prints_plain_text() -> None:
 
 
 def test_rules_wraps_to_the_terminal() -> None:
-    import pty
-
-    master, slave = pty.openpty()
-    try:
-        p = subprocess.run([sys.executable, "-m", "newsfix.cli", "rules"], stdout=slave,
-                           stderr=subprocess.PIPE, check=False,
-                           env={**os.environ, "COLUMNS": "72"})
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-    lines = b"".join(chunks).decode().replace("\r\n", "\n").splitlines()
+    p, shown = run_on_terminal([sys.executable, "-m", "newsfix.cli", "rules"], stream="stdout",
+                               columns=72)
+    lines = shown.replace("\r\n", "\n").splitlines()
     assert p.returncode == 0 and len(lines) > 30
     assert max(map(len, lines)) <= 72
     assert "``" not in "".join(lines)

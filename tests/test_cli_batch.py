@@ -17,6 +17,7 @@ from newsfix.pipeline import Pipeline
 
 from .conftest import CLEAN, FIXTURES, ROOT, SEEDS, contract_violations
 from .support.faulty import EXIT_MARKER, RAISE_MARKER, FaultyPipeline
+from .support.terminal import run_on_terminal
 
 EN = ("--no-translate", "--language", "en")
 
@@ -257,30 +258,12 @@ def test_pipelines_and_configs_are_picklable() -> None:
 
 
 def test_progress_bar_shows_rate_and_eta_on_a_terminal(tmp_path: Path) -> None:
-    import pty
-
     src = tmp_path / "in"
     src.mkdir()
     for k in range(6):
         (src / f"{k}.txt").write_text(f"Doc  {k}.\n", encoding="utf-8")
-    master, slave = pty.openpty()
-    try:
-        p = subprocess.run([sys.executable, "-m", "newsfix.cli", "batch", str(src), "-o",
-                            str(tmp_path / "out.jsonl"), *EN, "--workers", "1"],
-                           stdout=subprocess.PIPE, stderr=slave, check=False, cwd=ROOT)
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 4096)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-    shown = b"".join(chunks).decode()
+    p, shown = run_on_terminal([sys.executable, "-m", "newsfix.cli", "batch", str(src), "-o",
+                                str(tmp_path / "out.jsonl"), *EN, "--workers", "1"], cwd=ROOT)
     assert p.returncode == 0
     assert "/6 [" in shown and "doc/s]" in shown  # count, elapsed<remaining, rate
     assert "newsfix batch: 6 documents" in shown

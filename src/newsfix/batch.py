@@ -34,7 +34,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -49,7 +48,7 @@ from types import FrameType
 from typing import IO, Any
 
 from newsfix.config import FixConfig
-from newsfix.inputs import InputError, read_bytes, walk
+from newsfix.inputs import InputError, read_bytes, walk, write_atomic
 
 __all__ = ["BatchError", "DirSink", "Doc", "Job", "JsonlSink", "Outcome", "Sink", "Summary",
            "iter_docs", "main", "process", "run"]
@@ -349,7 +348,8 @@ def _file_name(doc_id: str) -> str:
     safe = (doc_id and not path.is_absolute() and ".." not in path.parts
             and "\\" not in doc_id and "\x00" not in doc_id and path.as_posix() == doc_id)
     name = doc_id if safe else urllib.parse.quote(doc_id, safe="")
-    return name if PurePosixPath(name).suffix else name + ".txt"
+    last = PurePosixPath(name).name
+    return name if PurePosixPath(name).suffix and not last.startswith(".") else name + ".txt"
 
 
 class DirSink(Sink):
@@ -372,13 +372,13 @@ class DirSink(Sink):
     def write(self, outcome: Outcome) -> None:
         text_path, json_path, error_path = self.paths(outcome.id)
         if outcome.error is not None:
-            _write_atomic(error_path, outcome.line + "\n")
+            write_atomic(error_path, outcome.line + "\n")
             return
         error_path.unlink(missing_ok=True)
         assert outcome.text is not None
-        _write_atomic(text_path, outcome.text)
+        write_atomic(text_path, outcome.text)
         if not self.text_only:  # written last: its presence means "done"
-            _write_atomic(json_path, outcome.line + "\n")
+            write_atomic(json_path, outcome.line + "\n")
 
 
 class _DoneInDir(set[str]):
@@ -394,18 +394,6 @@ class _DoneInDir(set[str]):
         text_path, json_path, error_path = self.sink.paths(doc_id)
         last = text_path if self.sink.text_only else json_path
         return last.exists() or error_path.exists()
-
-
-def _write_atomic(target: Path, content: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- the run ------------------------------------------------------------------------

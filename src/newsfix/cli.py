@@ -20,7 +20,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,7 +29,7 @@ from typing import Any, TextIO
 
 from newsfix._version import __version__
 from newsfix.config import DEFAULT_THRESHOLD, FixConfig
-from newsfix.inputs import Input, InputError, expand, read_bytes
+from newsfix.inputs import Input, InputError, expand, read_bytes, write_atomic
 from newsfix.result import Result
 
 __all__ = ["COMMANDS", "UsageError", "add_fix_options", "config_from_args", "main"]
@@ -474,7 +473,7 @@ def fix_main(argv: Sequence[str]) -> int:
         if plan.mode == "stdout":
             sys.stdout.write(content)
         elif plan.path is not None and collected:
-            _write_atomic(plan.path, content)
+            write_atomic(plan.path, content)
     if failed:
         return EXIT_INPUT
     if untranslated and args.strict:
@@ -529,7 +528,7 @@ def _emit(args: argparse.Namespace, plan: _Plan, item: Input, result: Result,
             sys.stdout.write("\n")
         sys.stdout.flush()
     else:
-        _write_atomic(target, content)
+        write_atomic(target, content)
 
 
 def _emit_error(args: argparse.Namespace, plan: _Plan, item: Input, record: dict[str, Any],
@@ -544,20 +543,7 @@ def _emit_error(args: argparse.Namespace, plan: _Plan, item: Input, record: dict
     elif args.json:
         target = plan.target(args, item)
         if target is not None:
-            _write_atomic(target, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
-
-
-def _write_atomic(target: Path, content: str) -> None:
-    """Write ``content`` to ``target`` whole or not at all (a temp file, then a rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            write_atomic(target, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
 
 
 def _use_color(mode: str) -> bool:

@@ -1,4 +1,4 @@
-"""Inputs of the command line: naming them, walking directories, reading bytes safely.
+"""Files of the command line: naming inputs, walking directories, reading and writing safely.
 
 Shared by ``newsfix``, ``newsfix detect`` and ``newsfix batch``, so that a
 directory, a missing file or a named pipe behave the same in every command.
@@ -13,11 +13,12 @@ import os
 import select
 import stat
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-__all__ = ["FIFO_WAIT_S", "Input", "InputError", "expand", "read_bytes", "walk"]
+__all__ = ["FIFO_WAIT_S", "Input", "InputError", "expand", "read_bytes", "walk", "write_atomic"]
 
 #: How long a named pipe may stay without a writer before it is an error
 #: (a pipe that already has a writer, like ``<(cmd)``, is read at once).
@@ -182,3 +183,19 @@ def _read_fifo(path: Path, label: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def write_atomic(target: Path, content: str) -> None:
+    """Write ``content`` (UTF-8) to ``target`` whole or not at all: a temp file, then a rename.
+
+    A run killed while writing leaves the old file or none, never half of one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
