@@ -197,6 +197,10 @@ def test_top_level_help_lists_every_command() -> None:
         assert f"\n  {command} " in p.stdout, command
     p = newsfix("fix", "--help")
     assert p.returncode == 0 and "--jsonl" in p.stdout and "--encoding" in p.stdout
+    p = newsfix("bach", "archive/")
+    assert p.returncode == 2
+    assert p.stderr == "newsfix: error: no command or file 'bach'; did you mean " \
+                       "'newsfix batch'?\n"
 
 
 def test_detect_accepts_directories_like_the_main_command(tmp_path: Path) -> None:

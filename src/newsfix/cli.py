@@ -16,6 +16,7 @@ the reader of standard output went away (``| head``), quietly.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import re
@@ -87,6 +88,11 @@ def _dispatch(args: list[str]) -> int:
         return EXIT_OK
     command = args[0]
     if command not in COMMANDS:
+        typo = difflib.get_close_matches(command, COMMANDS, n=1, cutoff=0.75)
+        if typo and not Path(command).exists():
+            print(f"newsfix: error: no command or file {command!r}; did you mean "
+                  f"'newsfix {typo[0]}'?", file=sys.stderr)
+            return EXIT_USAGE
         return fix_main(args)  # the default command; `--` and `./rules` land here
     if Path(command).exists():
         print(f"newsfix: note: {command!r} is read as the command; to fix the file "
