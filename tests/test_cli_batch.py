@@ -22,9 +22,10 @@ from .support.terminal import run_on_terminal
 EN = ("--no-translate", "--language", "en")
 
 
-def batch(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def batch(*args: str, stdin: bytes | None = None,
+          cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     p = subprocess.run([sys.executable, "-m", "newsfix.cli", "batch", "--no-progress", *args],
-                       input=stdin, capture_output=True, check=False, cwd=ROOT)
+                       input=stdin, capture_output=True, check=False, cwd=cwd)
     return subprocess.CompletedProcess(p.args, p.returncode, p.stdout.decode(),
                                        p.stderr.decode())
 
@@ -124,6 +125,13 @@ def test_text_only_and_one_file_per_input(tmp_path: Path) -> None:
     p = batch(str(src), "-o", f"{only}/", "--text-only", *EN, "--workers", "1")
     assert sorted(q.relative_to(only).as_posix() for q in only.rglob("*") if q.is_file()) \
         == ["2024/c.txt", "a.txt"]
+    p = batch(str(src), "-o", f"{src}/", "--text-only", *EN, "--workers", "1")
+    assert p.returncode == 2 and "is an input directory" in p.stderr  # never overwritten
+    p = batch("a.txt", "-o", "./", "--text-only", *EN, "--workers", "1", cwd=src)
+    assert p.returncode == 1  # the output of a.txt would be a.txt itself
+    assert (src / "a.txt").read_text(encoding="utf-8") == "A  b.\n"
+    error = json.loads((src / "a.txt.error.json").read_text(encoding="utf-8"))
+    assert error["error"] == "OutputIsInput" and "not overwritten" in error["message"]
 
 
 def test_a_half_written_last_line_is_repaired_and_done_ids_skipped(tmp_path: Path) -> None:

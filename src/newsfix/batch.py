@@ -89,6 +89,7 @@ class Outcome:
     suggestions: int = 0
     warnings: dict[str, int] = field(default_factory=dict)  # by code
     size: int = 0  # input bytes (UTF-8 for text given as text)
+    path: str | None = None  # the input file, if the document was one
 
 
 # --- reading the inputs -------------------------------------------------------
@@ -262,7 +263,7 @@ def process(index: int, doc: Doc, job: Job, pipeline: Any) -> Outcome:
     else:
         line = _dumps({"id": doc.id, **result.to_dict()}, job.pretty)
     return Outcome(
-        index, doc.id, line, text=result.text,
+        index, doc.id, line, text=result.text, path=doc.path,
         edits=dict(Counter(e.category for e in result.edits)),
         suggestions=len(result.suggestions),
         warnings=dict(Counter(str(w.get("code", "warning")) for w in result.warnings)),
@@ -282,6 +283,10 @@ class Sink:
     done: set[str]
     label: str
     note: str = ""
+
+    def is_done(self, doc: Doc) -> bool:
+        """Whether ``doc`` is already in the output (a resumed run skips it)."""
+        return doc.id in self.done
 
     def write(self, outcome: Outcome) -> None:
         raise NotImplementedError
@@ -362,7 +367,16 @@ class DirSink(Sink):
         if root.exists() and not root.is_dir():
             raise BatchError(f"-o {root}: is a file; one file per input needs a directory")
         root.mkdir(parents=True, exist_ok=True)
-        self.done = _DoneInDir(self)
+        self.done = set()
+
+    def is_done(self, doc: Doc) -> bool:
+        """The document's last file is there (and is not the input itself)."""
+        text_path, json_path, error_path = self.paths(doc.id)
+        last = text_path if self.text_only else json_path
+        if not (last.exists() or error_path.exists()):
+            return False
+        return not (doc.path is not None and text_path.exists()
+                    and os.path.samefile(text_path, doc.path))
 
     def paths(self, doc_id: str) -> tuple[Path, Path, Path]:
         text = self.root / _file_name(doc_id)
@@ -371,6 +385,15 @@ class DirSink(Sink):
 
     def write(self, outcome: Outcome) -> None:
         text_path, json_path, error_path = self.paths(outcome.id)
+        if outcome.path is not None and text_path.exists() \
+                and os.path.samefile(text_path, outcome.path):
+            # -o never overwrites an input: this document's output would be its input.
+            message = f"{outcome.id}: its output {text_path} is the input; not overwritten"
+            outcome.error, outcome.text, outcome.edits, outcome.suggestions = \
+                message, None, {}, 0
+            outcome.line = json.dumps({"schema": "newsfix.error/1", "id": outcome.id,
+                                       "error": "OutputIsInput", "rule": None,
+                                       "message": message}, ensure_ascii=False)
         if outcome.error is not None:
             write_atomic(error_path, outcome.line + "\n")
             return
@@ -379,21 +402,6 @@ class DirSink(Sink):
         write_atomic(text_path, outcome.text)
         if not self.text_only:  # written last: its presence means "done"
             write_atomic(json_path, outcome.line + "\n")
-
-
-class _DoneInDir(set[str]):
-    """``id in done`` for -o DIR: the document's last file is there."""
-
-    def __init__(self, sink: DirSink) -> None:
-        super().__init__()
-        self.sink = sink
-
-    def __contains__(self, doc_id: object) -> bool:
-        if not isinstance(doc_id, str):
-            return False
-        text_path, json_path, error_path = self.sink.paths(doc_id)
-        last = text_path if self.sink.text_only else json_path
-        return last.exists() or error_path.exists()
 
 
 # --- the run ------------------------------------------------------------------------
@@ -483,7 +491,7 @@ def run(inputs: Iterable[Doc], sink: Sink, job: Job, *, workers: int = 1,
 
     def fresh(docs: Iterable[Doc]) -> Iterator[Doc]:
         for doc in docs:
-            if doc.id in sink.done:
+            if sink.is_done(doc):
                 summary.skipped += 1
                 continue
             if doc.id in seen:
@@ -692,6 +700,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                                               or Path(args.output).is_dir())
         sink: Sink
         if to_dir:
+            if any(Path(n).is_dir() and os.path.realpath(n) == os.path.realpath(args.output)
+                   for n in args.inputs):
+                raise BatchError(f"-o {args.output} is an input directory: its files would "
+                                 "be overwritten; choose another output")
             sink = DirSink(Path(args.output), args.text_only)
         else:
             path = None if args.output in (None, "-") else Path(args.output)
