@@ -197,6 +197,9 @@ def test_top_level_help_lists_every_command() -> None:
         assert f"\n  {command} " in p.stdout, command
     p = newsfix("fix", "--help")
     assert p.returncode == 0 and "--jsonl" in p.stdout and "--encoding" in p.stdout
+    p = newsfix("--detect", "x")  # an option that looks like a command is not one
+    assert p.returncode == 2 and "unrecognized arguments" not in p.stderr
+    assert "did you mean" not in p.stderr
     p = newsfix("bach", "archive/")
     assert p.returncode == 2
     assert p.stderr == "newsfix: error: no command or file 'bach'; did you mean " \

@@ -89,7 +89,7 @@ def _dispatch(args: list[str]) -> int:
     command = args[0]
     if command not in COMMANDS:
         typo = difflib.get_close_matches(command, COMMANDS, n=1, cutoff=0.75)
-        if typo and not Path(command).exists():
+        if typo and not command.startswith("-") and not Path(command).exists():
             print(f"newsfix: error: no command or file {command!r}; did you mean "
                   f"'newsfix {typo[0]}'?", file=sys.stderr)
             return EXIT_USAGE
