@@ -12,20 +12,18 @@ SUDO   ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,translate,fast]'
+	$(BIN)/python -m pip install -q -e '.[dev,translate,fast,dask]'
 	# argostranslate itself only for the tests that share packages with it; its
 	# settings and package modules need none of its stanza/spaCy/torch stack.
 	$(BIN)/python -m pip install -q --no-deps 'argostranslate>=1.9,<2' 'packaging>=21'
 	touch $(STAMP)
 
-## Run newsfix on the bundled seed articles: fixed text to build/demo/*.txt,
-## traced results to build/demo/*.txt.json, a summary of the edits on stdout.
+## Run newsfix on the bundled seed articles, once: the fixed texts and their
+## traced results (JSON) go to build/demo/; a summary of what was done is printed.
 demo: $(STAMP)
-	@mkdir -p build/demo
-	$(BIN)/newsfix -o build/demo fixtures/seeds
-	$(BIN)/newsfix --json -o build/demo fixtures/seeds
-	$(BIN)/newsfix --diff fixtures/seeds | grep -E '^[^:]+: [0-9]+ edits'
-	@echo "fixed texts and JSON traces are in build/demo/"
+	@rm -rf build/demo
+	@$(BIN)/newsfix batch --order input --no-progress fixtures/seeds -o build/demo/
+	@echo "See one article's edits in context: $(BIN)/newsfix --diff fixtures/seeds/000_b7e7abdfc0897051.txt"
 
 ## The whole test suite (unit, property, doctest, CLI, contract, translation).
 test: $(STAMP)

@@ -22,14 +22,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from newsfix.langid import DETECTORS
 from newsfix.lexicon import UserLexicon
 
 __all__ = ["DEFAULT_THRESHOLD", "DETECTORS", "FixConfig", "normalize_language"]
 
 #: Changes whose calibrated confidence is below this become suggestions.
 DEFAULT_THRESHOLD = 0.9
-#: Language-identification backends (see :mod:`newsfix.detect`).
-DETECTORS = ("langdetect", "fast")
 
 
 def normalize_language(code: str) -> str:
@@ -102,6 +101,9 @@ class FixConfig:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     strict: bool = False
     damage_report: bool = True
+    #: Codec for ``bytes`` input (``None``: UTF-8, a BOM, or a reported guess;
+    #: see :mod:`newsfix.decode`).
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -142,6 +144,13 @@ class FixConfig:
                 user = user.bind(rules[user.rule].lexicons)
             bound.append(user)
         object.__setattr__(self, "lexicons", tuple(bound))
+        if self.encoding is not None:
+            import codecs
+
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise ValueError(f"unknown encoding {self.encoding!r}") from None
 
     def rule_enabled(self, rule_id: str, category: str) -> bool:
         """Whether a rule runs under this configuration."""

@@ -14,49 +14,13 @@ from typing import Any
 
 from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span
 from newsfix.config import FixConfig
+from newsfix.decode import decode  # re-exported: newsfix.pipeline.decode still works
 from newsfix.document import Document, LanguageRecord, Paragraph
 from newsfix.result import Result, Segment
 from newsfix.rules import STAGES, Rule, registry
 from newsfix.rules.base import Finding, Review, run_rule
 
 __all__ = ["Pipeline", "Stage", "decode"]
-
-
-def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, list[dict[str, Any]]]:
-    """Decode UTF-8, replacing each run of invalid bytes and reporting it.
-
-    Returns the text and one warning per run of invalid bytes, with its byte
-    offset and length. The replacement character U+FFFD stands in the text
-    for each invalid byte, so nothing is dropped silently.
-
-    >>> text, warnings = decode(b"caf\\xe9 ok")
-    >>> text, warnings[0]["byte_offset"], warnings[0]["byte_length"]
-    ('caf\\ufffd ok', 3, 1)
-    """
-    out: list[str] = []
-    runs: list[list[int]] = []  # [start, end) byte ranges of invalid runs
-    pos = 0
-    while True:
-        try:
-            out.append(data[pos:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as exc:
-            start, end = pos + exc.start, pos + exc.end
-            out.append(data[pos:start].decode("utf-8"))
-            out.append("\ufffd" * (end - start))
-            if runs and runs[-1][1] == start:
-                runs[-1][1] = end  # adjacent invalid bytes form one run
-            else:
-                runs.append([start, end])
-            pos = end
-    warnings: list[dict[str, Any]] = [{
-        "code": "invalid-utf8",
-        "message": f"{name}: invalid UTF-8 at byte {a}: {data[a:b]!r} replaced by "
-                   f"{b - a} U+FFFD",
-        "byte_offset": a,
-        "byte_length": b - a,
-    } for a, b in runs]
-    return "".join(out), warnings
 
 
 @dataclass(frozen=True)
@@ -102,7 +66,7 @@ class Pipeline:
         config = config or FixConfig()
         warnings: list[dict[str, Any]] = []
         if isinstance(text, bytes):
-            text, warnings = decode(text, name=name)
+            text, warnings = decode(text, name=name, encoding=config.encoding)
         doc = Document(AlignedText(text), config=config)
         doc.warnings.extend(warnings)
         if config.language:
