@@ -445,7 +445,7 @@ def test_any_exception_becomes_an_error_record_and_exit_1(tmp_path: Path) -> Non
     assert f"newsfix: error: {bad}: failed in rule FAULTY_TEST_RULE" in p.stderr
     p = faulty_newsfix("--jsonl", *EN_ARGS, *names)
     assert [json.loads(line).get("schema") for line in p.stdout.splitlines()] == [
-        "newsfix.result/1", "newsfix.error/1", "newsfix.result/1"]
+        "newsfix.result/2", "newsfix.error/1", "newsfix.result/2"]
     p = faulty_newsfix(*EN_ARGS, *names)
     assert p.returncode == 1 and p.stdout == "First good text.\nSecond good text.\n"
     out = tmp_path / "out"

@@ -210,7 +210,8 @@ def _check_detector(name: str) -> None:
     if name not in DETECTORS:
         raise UsageError(f"unknown detector {name!r}; choose one of {', '.join(DETECTORS)}")
     try:
-        detect_language("This sentence is only here to load the detector.", detector=name)
+        # Not English: an English paragraph is decided without loading any backend.
+        detect_language("Denne setningen laster bare detektoren.", detector=name)
     except DetectorUnavailable as exc:
         raise UsageError(str(exc)) from None
 
