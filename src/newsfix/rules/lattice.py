@@ -325,3 +325,23 @@ class Overlay:
             last = r.end
         out.append(self.base[last:])
         self.text = "".join(out)
+
+
+def informative(left: str | None, word: str, right: str | None) -> bool:
+    """Whether the bigram table can speak against ``word`` between its neighbours at all.
+
+    The table holds only bigrams counted at least :data:`newsfix.evidence.ABSENT`
+    times, so a missing bigram says "rare" only where the pair would reach that
+    count if its words were merely independent (``investment strategist`` is
+    missing because ``strategist`` is rare, not because the pair is wrong). A
+    side counts when its bigram is in the table or its absence is informative.
+
+    >>> informative("investment", "strategist", "at"), informative("the", "strategist", None)
+    (False, True)
+    """
+    from newsfix.evidence import ABSENT, CORPUS_TOKENS, bigram, unigram
+
+    def side(a: str, b: str) -> bool:
+        return bool(bigram(a, b)) or unigram(a) * unigram(b) / CORPUS_TOKENS >= ABSENT
+
+    return (left is not None and side(left, word)) or (right is not None and side(word, right))
