@@ -233,18 +233,21 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *
     end = len(analysis.text) if end is None else end
     text = analysis.text
     syn = synonym_tiers()[0]  # close synonyms only: looser terms misfire on clean text
-    toks = tokens(analysis, start, end)
+    words = analysis.words_in(start, end)
     out = []
-    for i, t in enumerate(toks):
-        w = t.lower
-        if w not in syn or (t.text[:1].isupper() and not t.sentence_start):
+    for i, x in enumerate(words):
+        w = x.lower
+        # The cheap tests first: most words of any text have no synonyms to try.
+        if w not in syn or (x.text.isupper() and len(x.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
             continue
-        if (t.text.isupper() and len(t.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
+        sentence_start = analysis.capital_expected(x.start)
+        if x.text[:1].isupper() and not sentence_start:
             continue
-        left = toks[i - 1].lower if i and _joined(text, toks[i - 1], t) \
-            and not t.sentence_start else None
-        right = toks[i + 1].lower if i + 1 < len(toks) and _joined(text, t, toks[i + 1]) \
-            else None
+        t = Token(x.start, x.end, x.text, analysis.in_quotation(x.start, x.end), sentence_start)
+        left = words[i - 1].lower if i and text[words[i - 1].end:x.start] == " " \
+            and not sentence_start else None
+        right = words[i + 1].lower if i + 1 < len(words) and \
+            text[x.end:words[i + 1].start] == " " else None
         if left is None and right is None:
             continue
         base, lw, rw = _score(left, w, right)
@@ -819,15 +822,17 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     syn = synonyms()
     index = names()
     lower = [w.lower() for w in words]
+    if tuple(lower) in _lower_names():
+        return None  # the name itself
+    # A match differs by at least one synonym, so its candidates are found through the
+    # synonyms alone (looking names up by every written word, `the` and `of` included,
+    # finds thousands).
     found: set[tuple[str, ...]] = set()
     for i, w in enumerate(lower):
-        for key in (w, *syn.get(w, ())):
-            found.update(index.get((n, i, key), ()))
+        found.update(_names_by_synonym(syn, index, n, i, w))
     best: list[tuple[int, tuple[str, ...]]] = []
     for name in found:
         nl = [t.lower() for t in name]
-        if nl == lower:
-            return None  # the name itself
         same = sum(a == b for a, b in zip(nl, lower))
         by_syn = sum(a != b and b in syn and a in syn[b] for a, b in zip(nl, lower))
         free = n - same - by_syn
@@ -845,6 +850,32 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     if len(best) > 1 and best[0][0] == best[1][0]:
         return None  # ambiguous
     return best[0][1]
+
+
+_SYN_NAMES: list[tuple[object, dict[tuple[int, int, str], frozenset[tuple[str, ...]]]]] = []
+
+
+def _names_by_synonym(syn: dict[str, tuple[str, ...]],
+                      index: dict[tuple[int, int, str], list[tuple[str, ...]]],
+                      n: int, i: int, word: str) -> frozenset[tuple[str, ...]]:
+    """Names of ``n`` words with a synonym of ``word`` at position ``i`` (kept per word).
+
+    Kept with the thesaurus it was computed from, so a hook that replaces the
+    thesaurus (``mech_split``) is seen.
+    """
+    if not _SYN_NAMES or _SYN_NAMES[0][0] is not syn:
+        _SYN_NAMES[:] = [(syn, {})]
+    memo = _SYN_NAMES[0][1]
+    found = memo.get((n, i, word))
+    if found is None:
+        found = memo[n, i, word] = frozenset(
+            name for key in syn.get(word, ()) for name in index.get((n, i, key), ()))
+    return found
+
+
+@cache
+def _lower_names() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(t.lower() for t in name) for name in known_names())
 
 
 @cache
