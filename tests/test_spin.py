@@ -239,3 +239,16 @@ def test_abbreviation_takes_its_full_stop_before_punctuation() -> None:
     assert spin.ABBREV_DOT_RE.match("govt., the", 4)
     assert spin.ABBREV_DOT_RE.match("govt. said", 4)
     assert not spin.ABBREV_DOT_RE.match("govt. The", 4)
+
+
+def test_a_month_written_right_is_no_decision() -> None:
+    # `march` is a curated month variant; `March` itself must not be "repaired" to March,
+    # or the fixed point is never reached.
+    from newsfix.text import TextAnalysis
+
+    text = ("The White Home said 3 / 4 of the members met in Walk 2025. The Worldwide Atomic "
+            "Vitality Company met until March 14 and stated so.")
+    a = TextAnalysis(text)
+    regions, _, rounds = spin.converge(a, [(p.start, p.end) for p in a.paragraphs])
+    assert rounds < spin.MAX_ROUNDS
+    assert [text[r.start:r.end] for r in regions if "March" in r.after] == ["Walk"]

@@ -581,6 +581,7 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
                 r.start, r.end, r.replacement, "possible",
                 f"possibly spun: {r.written!r} for {r.replacement!r} "
                 f"(posterior {r.posterior:.2f})"))
+    found = [f for f in found if text[f[1].start:f[1].end] != f[1].replacement]  # `March`
     outside = licensed | {key for quoted, _, key in found if not quoted}
     decisions = []
     for quoted, d, key in found:
