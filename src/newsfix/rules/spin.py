@@ -21,18 +21,28 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 import regex
 import wordfreq
 
 from newsfix.evidence import tokens as model_tokens
 from newsfix.rules.base import Example, Finding, Rule, Scope
-from newsfix.rules.lattice import Edge, Segment, posteriors, segments
-from newsfix.text import WORD_RE, TextAnalysis
+from newsfix.rules.lattice import (
+    Decision,
+    Edge,
+    Overlay,
+    Region,
+    Segment,
+    cached_posteriors,
+    segments,
+    unigram_logp,
+)
+from newsfix.text import WORD_RE, TextAnalysis, Word
 
 __all__ = ["RULES", "Reading", "SpunName", "SpunWord", "channel_counts", "spin_candidates",
            "spin_readings", "spin_spots", "spun_names", "variants"]
@@ -223,18 +233,21 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *
     end = len(analysis.text) if end is None else end
     text = analysis.text
     syn = synonym_tiers()[0]  # close synonyms only: looser terms misfire on clean text
-    toks = tokens(analysis, start, end)
+    words = analysis.words_in(start, end)
     out = []
-    for i, t in enumerate(toks):
-        w = t.lower
-        if w not in syn or (t.text[:1].isupper() and not t.sentence_start):
+    for i, x in enumerate(words):
+        w = x.lower
+        # The cheap tests first: most words of any text have no synonyms to try.
+        if w not in syn or (x.text.isupper() and len(x.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
             continue
-        if (t.text.isupper() and len(t.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
+        sentence_start = analysis.capital_expected(x.start)
+        if x.text[:1].isupper() and not sentence_start:
             continue
-        left = toks[i - 1].lower if i and _joined(text, toks[i - 1], t) \
-            and not t.sentence_start else None
-        right = toks[i + 1].lower if i + 1 < len(toks) and _joined(text, t, toks[i + 1]) \
-            else None
+        t = Token(x.start, x.end, x.text, analysis.in_quotation(x.start, x.end), sentence_start)
+        left = words[i - 1].lower if i and text[words[i - 1].end:x.start] == " " \
+            and not sentence_start else None
+        right = words[i + 1].lower if i + 1 < len(words) and \
+            text[x.end:words[i + 1].start] == " " else None
         if left is None and right is None:
             continue
         base, lw, rw = _score(left, w, right)
@@ -343,7 +356,11 @@ def _variant_counts() -> Counter[str]:
 
 @dataclass(frozen=True)
 class Reading:
-    """A candidate reading of written words, with its posterior in the document's lattice."""
+    """A candidate reading of written words, with its posterior in the document's lattice.
+
+    Edges that give the same text for the same words (``yr`` → year as an
+    abbreviation and as a thesaurus synonym) are one reading: their posteriors add up.
+    """
 
     start: int
     end: int
@@ -364,8 +381,16 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     ``Walk`` as a month name) gets its plain form. A candidate's prior is the
     spinner's channel: it replaced the word with probability
     :data:`SPIN_RATE` and chose the written form among the
-    :func:`channel_counts` forms the original may be spun into; a candidate
-    the document writes elsewhere gains :data:`DOCUMENT_BONUS` per doubling.
+    :func:`channel_counts` forms the original may be spun into.
+
+    Thesaurus candidates as frequent as ``is``, ``by`` or ``be``
+    (:data:`MAX_CAND_ZIPF`) are left out: WordNet lists them for senses
+    (``cost`` and ``be``, ``past`` and ``by``) that no spinner reverses, and
+    the bigram model favours them everywhere; the function words spinners
+    do rewrite are in the curated variants. A candidate the document writes
+    more often than its frequency in English predicts gains
+    :data:`DOCUMENT_BONUS` per doubling of the excess (``said`` in a story
+    quoting people; not ``by``, which every story writes).
     """
     from newsfix.evidence import document_stats
 
@@ -374,12 +399,21 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     var = variants()
     vcounts = _variant_counts()
     stats = document_stats(analysis)
+    n_words = len(analysis.words)
     slots = segment.slots
     edges: list[Edge] = []
     rates = [0.0] * len(slots)
 
+    phrases = _phrase_counts(analysis)
+
     def bonus(c: str) -> float:
-        return DOCUMENT_BONUS * math.log2(1 + stats.seen(c)) if " " not in c else 0.0
+        toks = c.lower().split()
+        seen = stats.seen(c) if len(toks) == 1 else min(
+            phrases[a, b] for a, b in pairwise(toks))
+        if not seen:
+            return 0.0
+        expected = 10.0 ** unigram_logp(toks) * n_words
+        return DOCUMENT_BONUS * max(0.0, math.log2((1 + seen) / max(1.0, expected)))
 
     for k, w in enumerate(slots):
         text = w.text
@@ -392,6 +426,8 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
             found = []
             for tier, weight, kind in ((tier1, 1.0, "thesaurus"), (tier2, LOOSE_WEIGHT, "loose")):
                 for c in tier.get(lower, ()):
+                    if _zipf(c) >= MAX_CAND_ZIPF:
+                        continue
                     prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
                     found.append((prior + math.log10(_unigram(c)), prior, c, kind))
             # The most probable candidates a priori (channel x frequency) carry nearly all
@@ -419,6 +455,57 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     return edges, priors
 
 
+def _phrase_counts(analysis: TextAnalysis) -> Counter[tuple[str, str]]:
+    """Pairs of words the document writes next to each other (lower case), for phrase bonuses."""
+    def compute() -> Counter[tuple[str, str]]:
+        words = analysis.words
+        text = analysis.text
+        return Counter((a.lower, b.lower) for a, b in pairwise(words)
+                       if text[a.end:b.start] == " ")
+    return analysis.memo("spin.phrases", compute)
+
+
+@dataclass
+class _Lattice:
+    """One segment's candidates and priors, and its posteriors once scored."""
+
+    segment: Segment
+    edges: list[Edge]
+    priors: list[float]
+    post: dict[Edge, float] = field(default_factory=dict)
+
+    def score(self) -> None:
+        self.post = cached_posteriors(self.segment, self.edges, self.priors)
+
+
+def _lattices(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]) -> list[_Lattice]:
+    out = []
+    for a, b in spans:
+        for seg in segments(analysis, a, b):
+            edges, priors = spin_candidates(analysis, seg)
+            if edges:
+                out.append(_Lattice(seg, edges, priors))
+    for lat in out:
+        lat.score()
+    return out
+
+
+def _readings(analysis: TextAnalysis, lattices: list[_Lattice]) -> list[Reading]:
+    grouped: dict[tuple[int, int, str], tuple[float, float, Edge]] = {}
+    for lat in lattices:
+        slots = lat.segment.slots
+        for e in lat.edges:
+            p = lat.post.get(e, 0.0)
+            a, b = slots[e.i].start, slots[e.j - 1].end
+            key = (a, b, e.text)
+            total, top, best = grouped.get(key, (0.0, -1.0, e))
+            grouped[key] = (total + p, p, e) if p > top else (total + p, top, best)
+    out = [Reading(a, b, analysis.text[a:b], text, total, e.source, analysis.in_quotation(a, b))
+           for (a, b, text), (total, _, e) in grouped.items()]
+    out.sort(key=lambda r: (r.start, -r.posterior))
+    return out
+
+
 def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None
                   ) -> list[Reading]:
     """Every candidate reading of ``[start, end)`` with its posterior (best first per span).
@@ -427,28 +514,173 @@ def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None
     >>> [(r.written, r.replacement) for r in rs if r.posterior > 0.5]
     [('whilst', 'while')]
     """
-    out: list[Reading] = []
-    for seg in segments(analysis, start, len(analysis.text) if end is None else end):
-        edges, priors = spin_candidates(analysis, seg)
-        if not edges:
+    return document_readings(analysis, [(start, len(analysis.text) if end is None else end)])
+
+
+def document_readings(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]
+                      ) -> list[Reading]:
+    """The readings of a document's paragraphs ``spans`` (computed once per text and spans)."""
+    return analysis.memo(("spin.readings", tuple(spans)),
+                         lambda: _readings(analysis, _lattices(analysis, spans)))
+
+
+#: Rounds of deciding and applying before SPUN_WORD gives up on a fixed point.
+MAX_ROUNDS = 8
+
+
+def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
+            licensed: set[tuple[str, str]]) -> tuple[list[Decision], list[Decision]]:
+    """What SPUN_WORD applies and suggests on one text: (decisions, suggestions).
+
+    A decision inside a quotation is applied only when the same substitution
+    (written → replacement, in lower case) is applied outside quotations in
+    the document (``licensed``, or in this round); otherwise it is suggested.
+    """
+    text = analysis.text
+    found: list[tuple[bool, Decision, tuple[str, str]]] = []  # (quoted, decision, key)
+    taken: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in NUMERAL_RE.finditer(text, a, b):
+            words = spelled_numeral(m)
+            if words is not None:
+                taken.append(m.span())
+                found.append((analysis.in_quotation(m.start(), m.end()),
+                              Decision(m.start(), m.end(), _case_like(words, m.group()),
+                                       "numeral", f"spun numeral: {m.group()!r}"),
+                              (m.group().lower(), words)))
+        for m in MONTH_RE.finditer(text, a, b):
+            month = spun_month(m)
+            if month is not None:
+                taken.append(m.span(1))
+                found.append((analysis.in_quotation(m.start(1), m.end(1)),
+                              Decision(m.start(1), m.end(1), month, "month",
+                                       f"spun month name: {m.group(1)!r} for {month!r}"),
+                              (m.group(1).lower(), month.lower())))
+    suggestions: list[Decision] = []
+    for r in _best(document_readings(analysis, spans)):
+        if any(r.start < b and a < r.end for a, b in taken):
             continue
-        post = posteriors(seg, edges, priors)
-        for e in edges:
-            p = post.get(e, 0.0)
-            a, b = seg.slots[e.i].start, seg.slots[e.j - 1].end
-            out.append(Reading(a, b, analysis.text[a:b], e.text, p, e.source,
-                               analysis.in_quotation(a, b)))
-    out.sort(key=lambda r: (r.start, -r.posterior))
-    return out
+        if r.kind == "abbreviation" and ABBREV_DOT_RE.match(text, r.end):
+            r = replace(r, end=r.end + 1, written=r.written + ".")  # `govt. said`
+        key = (r.written.lower(), r.replacement.lower())
+        if r.posterior >= APPLY_POSTERIOR and r.kind in ("thesaurus", "loose") \
+                and not _anchored(analysis, r):
+            suggestions.append(Decision(
+                r.start, r.end, r.replacement, "possible",
+                f"possibly spun: {r.written!r} for {r.replacement!r} (posterior "
+                f"{r.posterior:.2f}, but only a neighbour that may be spun itself supports it)"))
+            continue
+        if r.posterior >= APPLY_POSTERIOR:
+            tier = "thesaurus" if r.kind in ("thesaurus", "loose") else "variant"
+            found.append((r.quoted, Decision(
+                r.start, r.end, r.replacement, tier,
+                f"spun: {r.written!r} for {r.replacement!r} "
+                f"(posterior {r.posterior:.2f}, {r.kind})"), key))
+        else:
+            suggestions.append(Decision(
+                r.start, r.end, r.replacement, "possible",
+                f"possibly spun: {r.written!r} for {r.replacement!r} "
+                f"(posterior {r.posterior:.2f})"))
+    found = [f for f in found if text[f[1].start:f[1].end] != f[1].replacement]  # `March`
+    outside = licensed | {key for quoted, _, key in found if not quoted}
+    decisions = []
+    for quoted, d, key in found:
+        if quoted and key not in outside:
+            suggestions.append(replace(d, message=f"{d.message} (inside a quotation)"))
+        else:
+            decisions.append(d)
+    return decisions, suggestions
 
 
-def document_readings(scope: Scope) -> list[Reading]:
-    """The readings of the document's paragraphs in the rule's languages (computed once)."""
-    analysis = scope.analysis
-    paragraphs = scope.paragraphs()
-    return analysis.memo(("spin.readings", tuple(p.span for p in paragraphs)),
-                         lambda: [r for p in paragraphs
-                                  for r in spin_readings(analysis, p.start, p.end)])
+#: Alternatives of a neighbour that may be spun that a one-sided candidate is tried against.
+ROBUST_ALTERNATIVES = 6
+
+
+def _spinnable(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether a spinner could have written ``w`` for a synonym (a plain thesaurus word)."""
+    tier1, tier2 = synonym_tiers()
+    capital = w.text[:1].isupper() and not analysis.capital_expected(w.start)
+    return not capital and _zipf(w.lower) < MAX_WORD_ZIPF and (
+        w.lower in tier1 or w.lower in tier2)
+
+
+def _anchored(analysis: TextAnalysis, r: Reading) -> bool:
+    """Whether a thesaurus reading's context does not rest on one word that may be spun too.
+
+    A candidate scored against a single neighbour (the other side ends the
+    segment) fits whatever that neighbour is; if the neighbour is a word a
+    spinner could have replaced as well, the fit may be to the spinner's word
+    (``a extra regular footing``: ``regular basis`` fits ``regular``, which
+    was ``normal``), so that evidence alone decides nothing.
+    """
+    text = analysis.text
+    first, last = analysis.word_at(r.start), analysis.word_at(r.end - 1)
+    if first is None or last is None:
+        return True
+    left = analysis.neighbour(first, -1)
+    right = analysis.neighbour(last, 1)
+    left = left if left is not None and text[left.end:first.start] == " " else None
+    right = right if right is not None and text[last.end:right.start] == " " else None
+    sides = [w for w in (left, right) if w is not None]
+    if len(sides) != 1 or not _spinnable(analysis, sides[0]):
+        return True
+    # The neighbour may be spun: the candidate must fit what it may stand for as well.
+    n = sides[0]
+    tier1, tier2 = synonym_tiers()
+    alternatives = [c for c in (*tier1.get(n.lower, ()), *tier2.get(n.lower, ()))
+                    if " " not in c and _zipf(c) < MAX_CAND_ZIPF]
+    alternatives.sort(key=lambda c: -_zipf(c))
+    alternatives = alternatives[:ROBUST_ALTERNATIVES]
+    if not alternatives:
+        return True
+    cand = model_tokens(r.replacement)
+    written = model_tokens(r.written)
+    if not cand or not written:
+        return True
+    from newsfix.rules.lattice import logp
+
+    def gain(a: str) -> float:
+        if n is left:  # how much more ``a`` calls for the candidate than English at large
+            return (logp(cand[0], a) - logp(written[0], a)
+                    - logp(cand[0], None) + logp(written[0], None))
+        return logp(a, cand[-1]) - logp(a, written[-1])
+
+    wins = sum(1 for a in alternatives if gain(a) >= 1.0)
+    return wins * 2 >= len(alternatives)
+
+
+def converge(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]
+             ) -> tuple[list[Region], list[tuple[int, int, str, Decision]], int]:
+    """SPUN_WORD's decisions carried to their fixed point: (regions, suggestions, rounds).
+
+    Each round decides on the current text (the lattice over the whole
+    document), applies the decisions to a copy and decides again,
+    until a round decides nothing (at most :data:`MAX_ROUNDS`). The regions
+    are in the offsets of ``analysis.text``; suggestions are the last round's,
+    mapped back to them.
+    """
+    overlay = Overlay(analysis.text)
+    current = analysis
+    licensed: set[tuple[str, str]] = set()
+    rounds = 0
+    suggestions: list[Decision] = []
+    while rounds < MAX_ROUNDS:
+        rounds += 1
+        cur_spans = [(overlay.to_current(a), overlay.to_current(b)) for a, b in spans]
+        decisions, suggestions = _decide(current, cur_spans, licensed)
+        if not decisions:
+            break
+        licensed |= {(current.text[d.start:d.end].lower(), d.replacement.lower())
+                     for d in decisions if not current.in_quotation(d.start, d.end)}
+        overlay.apply(decisions)
+        current = TextAnalysis(overlay.text)
+    regions = overlay.regions
+    mapped = []
+    for s in suggestions:
+        a, b, after = overlay.to_original(s.start, s.end, s.replacement)
+        if not any(r.start < b and a < r.end for r in regions):
+            mapped.append((a, b, after, s))
+    return regions, mapped, rounds
 
 
 class SpunWord(Rule):
@@ -458,10 +690,12 @@ class SpunWord(Rule):
     blind, as spinners work) and curated variants (``whilst``, ``as a result
     of``, ``yr``, ``Walk`` for March); whole readings of each run of words are
     scored by the English bigram model under a spinner's channel
-    (:mod:`newsfix.rules.lattice`). Safe because it acts only in documents the
-    damage profile shows as spun, and applies a reading only when its
-    posterior is decisive (:data:`APPLY_POSTERIOR`); weaker readings are
-    suggestions, and clean documents get nothing.
+    (:mod:`newsfix.rules.lattice`). Safe because it acts only in documents the damage
+    profile shows as spun, and applies a reading only when its posterior is
+    decisive (:data:`APPLY_POSTERIOR`); weaker readings are suggestions, and
+    clean documents get nothing. Its decisions change their neighbours'
+    contexts, so it decides again on the repaired text until nothing more is
+    decided (:func:`converge`): the text it leaves is a fixed point.
     """
 
     id = "SPUN_WORD"
@@ -490,35 +724,16 @@ class SpunWord(Rule):
     def find(self, scope: Scope) -> Iterable[Finding]:
         if not scope.damage.damaged("spin"):
             return
-        taken: list[tuple[int, int]] = []
-        for m in scope.finditer(NUMERAL_RE):
-            words = spelled_numeral(m)
-            if words is not None:
-                taken.append(m.span())
-                yield scope.change(m.start(), m.end(), _case_like(words, m.group()),
-                                   tier="numeral", message=f"spun numeral: {m.group()!r}")
-        for m in scope.finditer(MONTH_RE):
-            month = spun_month(m)
-            if month is not None:
-                taken.append(m.span(1))
-                yield scope.change(m.start(1), m.end(1), month, tier="month",
-                                   message=f"spun month name: {m.group(1)!r} for {month!r}")
+        spans = [(p.start, p.end) for p in scope.paragraphs()]
+        regions, suggestions, _ = converge(scope.analysis, spans)
         text = scope.full_text
-        for r in _best(document_readings(scope)):
-            if any(r.start < b and a < r.end for a, b in taken):
-                continue
-            if r.kind == "abbreviation" and ABBREV_DOT_RE.match(text, r.end):
-                r = replace(r, end=r.end + 1, written=r.written + ".")  # `govt. said`
-            if r.posterior >= APPLY_POSTERIOR:
-                tier = "thesaurus" if r.kind in ("thesaurus", "loose") else "variant"
-                yield scope.change(r.start, r.end, r.replacement, tier=tier,
-                                   message=f"spun: {r.written!r} for {r.replacement!r} "
-                                           f"(posterior {r.posterior:.2f}, {r.kind})")
-            elif r.posterior >= SUGGEST_POSTERIOR:
-                yield scope.change(r.start, r.end, r.replacement, tier="possible",
-                                   suggest_only=True,
-                                   message=f"possibly spun: {r.written!r} for "
-                                           f"{r.replacement!r} (posterior {r.posterior:.2f})")
+        for r in regions:
+            d = r.last
+            message = d.message if len(r.decisions) == 1 else \
+                f"{d.message}; {text[r.start:r.end]!r} → {r.after!r} over {len(r.decisions)} steps"
+            yield scope.change(r.start, r.end, r.after, tier=d.tier, message=message)
+        for a, b, after, s in suggestions:
+            yield scope.change(a, b, after, tier=s.tier, suggest_only=True, message=s.message)
 
 
 #: Numerals a spinner writes: a spaced fraction (``3 / 4``), ``100's of``.
@@ -576,7 +791,7 @@ def spun_month(m: regex.Match[str]) -> str | None:
 
 
 #: The full stop of an abbreviation inside a sentence (``govt. said``, ``sq. kilometres``).
-ABBREV_DOT_RE = regex.compile(r"\.(?= +[\p{Ll}\d])")
+ABBREV_DOT_RE = regex.compile(r"\.(?= +[\p{Ll}\d]|[,;:)])")
 
 
 def _best(readings: list[Reading]) -> Iterator[Reading]:
@@ -608,15 +823,17 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     syn = synonyms()
     index = names()
     lower = [w.lower() for w in words]
+    if tuple(lower) in _lower_names():
+        return None  # the name itself
+    # A match differs by at least one synonym, so its candidates are found through the
+    # synonyms alone (looking names up by every written word, `the` and `of` included,
+    # finds thousands).
     found: set[tuple[str, ...]] = set()
     for i, w in enumerate(lower):
-        for key in (w, *syn.get(w, ())):
-            found.update(index.get((n, i, key), ()))
+        found.update(_names_by_synonym(syn, index, n, i, w))
     best: list[tuple[int, tuple[str, ...]]] = []
     for name in found:
         nl = [t.lower() for t in name]
-        if nl == lower:
-            return None  # the name itself
         same = sum(a == b for a, b in zip(nl, lower))
         by_syn = sum(a != b and b in syn and a in syn[b] for a, b in zip(nl, lower))
         free = n - same - by_syn
@@ -634,6 +851,32 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     if len(best) > 1 and best[0][0] == best[1][0]:
         return None  # ambiguous
     return best[0][1]
+
+
+_SYN_NAMES: list[tuple[object, dict[tuple[int, int, str], frozenset[tuple[str, ...]]]]] = []
+
+
+def _names_by_synonym(syn: dict[str, tuple[str, ...]],
+                      index: dict[tuple[int, int, str], list[tuple[str, ...]]],
+                      n: int, i: int, word: str) -> frozenset[tuple[str, ...]]:
+    """Names of ``n`` words with a synonym of ``word`` at position ``i`` (kept per word).
+
+    Kept with the thesaurus it was computed from, so a hook that replaces the
+    thesaurus (``mech_split``) is seen.
+    """
+    if not _SYN_NAMES or _SYN_NAMES[0][0] is not syn:
+        _SYN_NAMES[:] = [(syn, {})]
+    memo = _SYN_NAMES[0][1]
+    found = memo.get((n, i, word))
+    if found is None:
+        found = memo[n, i, word] = frozenset(
+            name for key in syn.get(word, ()) for name in index.get((n, i, key), ()))
+    return found
+
+
+@cache
+def _lower_names() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(t.lower() for t in name) for name in known_names())
 
 
 @cache

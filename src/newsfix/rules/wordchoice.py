@@ -44,6 +44,9 @@ SUGGEST_POSTERIOR = 0.5
 MIN_RESIDUE = 2
 #: Written words this frequent (Zipf) are function words, left alone.
 MAX_WORD_ZIPF = 6.0
+#: Candidates this frequent are function words that only the bigram model favours (as
+#: in spin reversal: ``newsfix.rules.spin.MAX_CAND_ZIPF``).
+MAX_CAND_ZIPF = 6.6
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -93,9 +96,14 @@ def candidates_for(language: str) -> dict[str, tuple[tuple[str, str, float], ...
 def source_language(scope: Scope) -> str | None:
     """The language the document's English was translated from, if known.
 
-    The translation stage records it on translated paragraphs; otherwise a
-    damage profile with untranslated residue names its language.
+    A user who knows it says so (``rule_options={"MT_WORD_CHOICE": {"source":
+    "de"}}``); otherwise the translation stage records it on translated
+    paragraphs, and otherwise a damage profile with untranslated residue
+    names its language.
     """
+    given = scope.option("source")
+    if given:
+        return str(given)
     found = scope.translated_from()
     if found:
         return found
@@ -128,8 +136,8 @@ def wordchoice_readings(analysis: TextAnalysis, language: str, start: int = 0,
                 continue
             for cand, kind, weight in found:
                 toks = tuple(model_tokens(cand))
-                if not toks:
-                    continue
+                if not toks or (len(toks) == 1 and zipf(toks[0]) >= MAX_CAND_ZIPF):
+                    continue  # `be`, `of`, `to`: senses no translation error reverses
                 text = cand[:1].upper() + cand[1:] if w.text[:1].isupper() else cand
                 edges.append(Edge(k, k + 1, toks, text, math.log10(RATES[kind] * weight), kind))
             priors[k] = math.log10(1 - MT_RATE)
@@ -149,7 +157,10 @@ class WordChoice(Rule):
     paragraphs, or untranslated residue of one language), considers only
     the other translations of a source word the written word translates or
     looks like, and applies a reading only when the English model's
-    posterior for it is decisive; weaker readings are suggestions.
+    posterior for it is decisive and the bigram table could have attested
+    the written word in its place (:func:`newsfix.rules.lattice.informative`:
+    a rare word's missing bigrams are no evidence against it); weaker
+    readings are suggestions.
     """
 
     id = "MT_WORD_CHOICE"
@@ -159,6 +170,7 @@ class WordChoice(Rule):
     scope = "document"
     tiers = {"false_friend": 0.9, "sibling": 0.85, "possible": 0.5}
     description = "literal translation of a source word (MT word choice)"
+    options = {"source": None}
     examples = (
         Example("The ⟦chef⟧ of the party resigned; the partei sagte nichts und wartet.",
                 "The chef of the party resigned; the partei sagte nichts und wartet.",
@@ -180,8 +192,13 @@ class WordChoice(Rule):
                                                                         p.start, p.end):
                 if post > best.get((a, b), (0.0,))[0]:
                     best[a, b] = (post, cand, kind, written)
+        from newsfix.evidence import context
+        from newsfix.rules.lattice import informative
+
         for (a, b), (post, cand, kind, written) in sorted(best.items()):
-            if post >= APPLY_POSTERIOR:
+            left, right = context(analysis, a, b)
+            toks = model_tokens(written)
+            if post >= APPLY_POSTERIOR and toks and informative(left, toks[0], right):
                 yield scope.change(a, b, cand, tier=kind,
                                    message=f"literal translation ({language}): {written!r} "
                                            f"for {cand!r} (posterior {post:.2f})")
