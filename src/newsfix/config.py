@@ -93,7 +93,7 @@ class FixConfig:
     language: str | None = None
     detector: str = "langdetect"
     keep_boilerplate: bool = False
-    max_passes: int = 6
+    max_passes: int = 3
     device: str = "auto"
     beam_size: int = 2
     auto_install: bool = False
