@@ -71,6 +71,8 @@ class Document:
     review: list[tuple[Span, str]] = field(default_factory=list)
     #: What rules told later rules, by declared key: every value noted, in order.
     notes: dict[str, list[Any]] = field(default_factory=dict)
+    #: The pipeline's pending suggestions (moved along when a stage applies changes).
+    pending: Any = field(default=None, repr=False, compare=False)
     #: Where repair rules proposed changes (applied or suggested), in source coordinates.
     hits: list[tuple[Span, str]] = field(default_factory=list)
     #: Rules that applied a repair outside quotations (the quotation guard's evidence).

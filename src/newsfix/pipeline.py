@@ -8,11 +8,13 @@ idempotent.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span
+from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span, _touches
 from newsfix.config import FixConfig
 from newsfix.decode import decode  # re-exported: newsfix.pipeline.decode still works
 from newsfix.document import Document, LanguageRecord, Paragraph
@@ -72,6 +74,7 @@ class Pipeline:
         if config.language:
             doc.language, doc.language_confidence = config.language, 1.0
         suggestions = _Suggestions()
+        doc.pending = suggestions  # built-in stages that apply changes move them along
         for stage in self.stages:
             if stage.run is not None:
                 stage.run(doc)
@@ -86,7 +89,13 @@ class Pipeline:
 
 @dataclass
 class _Suggestion:
-    """A change not applied, pinned to the source (it survives later stages)."""
+    """A change not applied, pinned to the source and followed through later stages.
+
+    ``out`` is its span of the current text, moved along as later changes are
+    applied elsewhere; a later change that touches it makes it stale. (The
+    source span alone is too coarse inside a translated sentence, where it is
+    the whole source sentence.)
+    """
 
     rule: str
     category: str
@@ -97,20 +106,56 @@ class _Suggestion:
     message: str
     tier: str = ""
     alternatives: tuple[str, ...] = ()
+    out: Span = field(default_factory=lambda: Span(0, 0))
+    stale: bool = False
 
 
 class _Suggestions(list[_Suggestion]):
-    """The document's suggestions so far, each (rule, source span, proposal) once."""
+    """The document's suggestions so far, each (rule, place, proposal) once."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys: set[tuple[str, Span, str]] = set()
+        self._keys: set[tuple[str, Span, Span, str]] | None = set()
+
+    @staticmethod
+    def _key(s: _Suggestion) -> tuple[str, Span, Span, str]:
+        return (s.rule, s.source, s.out, s.after)
 
     def add(self, s: _Suggestion) -> None:
-        key = (s.rule, s.source, s.after)
+        """Keep ``s`` unless a live suggestion proposes the same at the same place now."""
+        if self._keys is None:  # spans moved since the last add: rebuild
+            self._keys = {self._key(x) for x in self if not x.stale}
+        key = self._key(s)
         if key not in self._keys:
             self._keys.add(key)
             self.append(s)
+
+    def follow(self, changes: Sequence[Change]) -> None:
+        """Move every live suggestion past ``changes`` just applied (current coordinates).
+
+        A suggestion that a change touches is stale (contact counts for empty
+        spans, as in :func:`newsfix.aligned._touches`: coarse, never wrong).
+        """
+        batch = sorted(changes, key=lambda c: (c.start, c.end))
+        if not batch or not self:
+            return
+        starts = [c.start for c in batch]
+        ends = [c.end for c in batch]
+        deltas = list(itertools.accumulate(len(c.replacement) - (c.end - c.start)
+                                           for c in batch))
+        for s in self:
+            if s.stale:
+                continue
+            a, b = s.out.start, s.out.end
+            lo = bisect.bisect_left(ends, a)
+            hi = bisect.bisect_right(starts, b)
+            if any(_touches(c.start, c.end, a, b) for c in batch[lo:hi]):
+                s.stale = True
+                continue
+            before = bisect.bisect_right(ends, a)
+            shift = deltas[before - 1] if before else 0
+            s.out = Span(a + shift, b + shift)
+        self._keys = None
 
 
 class RuleFailure(RuntimeError):
@@ -179,11 +224,12 @@ def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
             current = doc.text[change.start:change.end]
             suggestions.add(_Suggestion(rule.id, rule.category, span, current,
                                         change.replacement, change.confidence, change.message,
-                                        change.tier, change.alternatives))
+                                        change.tier, change.alternatives, change.span))
     if not apply:
         return False
     try:
         changed = bool(doc.aligned.apply(apply))
+        suggestions.follow(apply)
     except ChangeConflict as exc:
         raise RuleFailure(f"conflicting changes: {exc}") from exc
     for change in apply:
@@ -298,6 +344,8 @@ def translate_stage(doc: Document) -> None:
                                       message=f"translated from {lang} to {target}"))
         translated = {doc.aligned.to_source(p.span) for p in paras}
         doc.aligned.apply(changes)
+        if doc.pending is not None:
+            doc.pending.follow(changes)
         doc.languages = [
             LanguageRecord(r.source, r.language, r.confidence, True)
             if any(r.source.start < t.end and t.start < r.source.end for t in translated)
@@ -311,8 +359,8 @@ def _result(doc: Document, pending: list[_Suggestion]) -> Result:
     text = aligned.text
     suggestions: list[Edit] = []
     for s in pending:
-        out = aligned.to_output(s.source)
-        if text[out.slice] != s.current:
+        out = s.out
+        if s.stale or text[out.slice] != s.current:
             continue  # a later edit replaced that text: the suggestion is stale
         suggestions.append(Edit(s.rule, s.category, s.source, out, doc.source[s.source.slice],
                                 s.after, s.confidence, s.message, tier=s.tier,
