@@ -11,7 +11,7 @@ Conditions:
   para raw       detect_language(paragraph) on its own
   para raw 40+   the same, paragraphs of at least 40 characters only
   para in doc    detect_document's per-paragraph answer (with inheritance)
-  para no-nordic para raw with the nb/da/sv word-frequency tie-break turned off
+  para no-vocab  para raw with the vocabulary second opinion turned off
   prefix N       detect_language(paragraph[:N]) for paragraphs of at least N chars
   prefix N ctx   the same prefix judged inside its document (the inheritance rule)
 
@@ -29,8 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from newsfix import detect
-from newsfix.detect import (
+from newsfix import langid as detect
+from newsfix.langid import (
     DETECTORS,
     DetectorUnavailable,
     LanguageGuess,
@@ -131,17 +131,17 @@ def run_backend(name: str, corpus: list[tuple[str, str, list[str]]], repeat: int
                     ctx = detect._inherit(guess, doc, count_letters(prefix), prefix)
                     tally(f"prefix {n} ctx").add(lang, ctx.code)
 
-    saved = detect._NORDIC
-    detect._NORDIC = ()  # type: ignore[assignment]
+    saved = detect.vocabulary_log_likelihoods
+    detect.vocabulary_log_likelihoods = lambda text, langs: dict.fromkeys(langs, 0.0)
     try:
         for _, lang, paragraphs in corpus:
             for para in paragraphs:
                 if para not in RESIDUE:
-                    tally("para no-nordic").add(lang, detect_language(para, detector=name).code)
+                    tally("para no-vocab").add(lang, detect_language(para, detector=name).code)
     finally:
-        detect._NORDIC = saved
+        detect.vocabulary_log_likelihoods = saved
 
-    order = ["document", "para raw", "para raw 40+", "para in doc", "para no-nordic"]
+    order = ["document", "para raw", "para raw 40+", "para in doc", "para no-vocab"]
     order += [f"prefix {n}{s}" for n in PREFIXES for s in ("", " ctx")]
     lines.append(f"### {name}\n")
     lines.append("| condition | right | accuracy | nb→da | errors (truth→guess) |")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -22,15 +23,48 @@ def test_fixture_keeps_the_contract_and_is_idempotent(path: Path) -> None:
     assert fix(r.text, translate=False) == r.text
 
 
-def test_shared_checker_accepts_cli_output_on_the_seeds() -> None:
-    assert SHARED_CHECKER.exists(), f"{SHARED_CHECKER} is part of the workplace"
+def test_the_contract_checker_accepts_cli_output_on_the_seeds() -> None:
     cli = subprocess.run([sys.executable, "-m", "newsfix.cli", "--json", "--no-translate",
                           *map(str, SEEDS)], capture_output=True, check=True, cwd=ROOT)
-    check = subprocess.run([sys.executable, str(SHARED_CHECKER)], input=cli.stdout,
-                           capture_output=True, check=False)
+    check = subprocess.run([sys.executable, "-m", "newsfix.cli", "check"], input=cli.stdout,
+                           capture_output=True, check=False, cwd=ROOT)
     out = check.stdout.decode()
     assert check.returncode == 0, out
     assert f"{len(SEEDS)} results checked, 0 contract violations" in out
+    # An independent checker, where a workplace has one beside the repository, must
+    # agree; a fresh clone has none and needs none.
+    if SHARED_CHECKER.exists():
+        shared = subprocess.run([sys.executable, str(SHARED_CHECKER)], input=cli.stdout,
+                                capture_output=True, check=False)
+        assert shared.returncode == 0, shared.stdout.decode()
+        assert f"{len(SEEDS)} results checked, 0 contract violations" in shared.stdout.decode()
+
+
+def test_the_contract_checker_finds_what_is_broken() -> None:
+    r = fix_and_trace("Two  spaces and a trailing one. ", translate=False, language="en")
+    good = r.to_dict()
+    assert contract_violations(good) == []
+    cases = {
+        "before": ("edits", 0, "before", "x"),
+        "after": ("edits", 0, "after", "xx"),
+        "source": ("edits", 0, "source", [2, 4]),
+        "suggestion": None,
+    }
+    for name, change in cases.items():
+        broken = json.loads(json.dumps(good))
+        if change is None:
+            broken["suggestions"] = [{**good["edits"][0], "before": "nope"}]
+        else:
+            key, index, field, value = change
+            broken[key][index][field] = value
+        assert contract_violations(broken), name
+    broken = json.loads(json.dumps(good))
+    broken["text"] = broken["text"] + "!"
+    assert "replaying the edits on the source does not give the text" in \
+        contract_violations(broken)
+    broken = json.loads(json.dumps(good))
+    broken["edits"] = list(reversed(broken["edits"]))
+    assert any("not sorted" in p for p in contract_violations(broken))
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)

@@ -1,4 +1,4 @@
-"""Tests for newsfix.detect: determinism, codes, und cases, seeds, nb/da, backends."""
+"""Tests for newsfix.langid: determinism, codes, und cases, seeds, nb/da, backends."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import langdetect
 import pytest
 
-from newsfix import detect
-from newsfix.detect import (
+from newsfix import langid as detect
+from newsfix.langid import (
     DETECTORS,
     DetectorUnavailable,
     LanguageGuess,
@@ -90,12 +90,14 @@ def test_global_seed_does_not_change_our_answers() -> None:
 @pytest.mark.parametrize(
     ("given", "expected"),
     [
-        ("no", "nb"), ("NO", "nb"), ("nb", "nb"), ("nob", "nb"), ("nor", "nb"),
-        ("Norwegian", "nb"), ("bokmål", "nb"), ("nb-NO", "nb"), ("no_NO", "nb"),
-        ("nn", "nn"), ("Nynorsk", "nn"),
+        # Norwegian of unknown standard is BCP 47 "no"; Bokmål and Nynorsk stay apart
+        ("no", "no"), ("NO", "no"), ("nor", "no"), ("Norwegian", "no"), ("no_NO", "no"),
+        ("nb", "nb"), ("nob", "nb"), ("bokmål", "nb"), ("nb-NO", "nb"),
+        ("nn", "nn"), ("nno", "nn"), ("Nynorsk", "nn"),
+        ("is", "is"), ("isl", "is"), ("fo", "fo"), ("fao", "fo"), ("iw", "he"), ("in", "id"),
         ("da", "da"), ("dan", "da"), ("sv", "sv"), ("de", "de"), ("deu", "de"),
         ("en-US", "en"), ("English", "en"), ("zh-cn", "zh"), ("zh-tw", "zh"),
-        ("__label__no", "nb"), ("__label__pl", "pl"),
+        ("__label__no", "no"), ("__label__pl", "pl"), ("__label__nn", "nn"),
         ("", "und"), ("und", "und"), ("12", "und"), ("not a language", "und"),
     ],
 )  # fmt: skip
@@ -277,3 +279,91 @@ def test_missing_fast_backend_says_what_to_install(monkeypatch: pytest.MonkeyPat
     with pytest.raises(DetectorUnavailable, match=r"pip install 'newsfix\[fast\]'"):
         detect_language("Some text", detector="fast")
     assert "fast" not in detect.available_detectors()
+
+
+# --- issue 12: written standards, Nordic languages, codes, calibration ----------------
+
+STANDARD_SAMPLES = {
+    "nb": "Regjeringen vil ikke si hva som skjer med budsjettet før fredag, sier hun.",
+    "nn": "Regjeringa vil ikkje seie kva som skjer med budsjettet før fredag, seier ho.",
+    "da": "Regeringen vil ikke sige, hvad der sker med budgettet før fredag, siger hun.",
+    "sv": "Regeringen vill inte säga vad som händer med budgeten före fredag, säger hon.",
+    "is": "Ríkisstjórnin vill ekki segja hvað verður um fjárlögin fyrir föstudag, segir hún.",
+    "fo": "Landsstýrið vil ikki siga, hvat hendir við fíggjarlógini fyri fríggjadag, sigur hon.",
+}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("code", sorted(STANDARD_SAMPLES))
+def test_nordic_languages_and_standards_are_told_apart(backend: str, code: str) -> None:
+    guess = detect_language(STANDARD_SAMPLES[code], detector=backend)
+    assert guess.code == code, guess
+
+
+def test_characteristic_forms_decide_the_standard() -> None:
+    assert detect.standard_log_ratio("Eg veit ikkje kva dei gjer no.") > 5
+    assert detect.standard_log_ratio("Jeg vet ikke hva de gjør nå.") < -5
+    # names carry no standard: only listed words count for capitalised tokens
+    assert detect.standard_log_ratio("Peirce Tatchell Sanders") == 0.0
+
+
+def test_undecided_norwegian_is_no_with_both_standards() -> None:
+    guess = detect_language("Fotball: Rosenborg mot Molde i dag")
+    assert guess.code == "no"
+    assert [code for code, _ in guess.alternatives[:2]] == ["nb", "nn"]
+    assert all(0.0 < p <= guess.confidence for _, p in guess.alternatives[:2])
+
+
+def test_an_undecided_paragraph_takes_the_documents_standard() -> None:
+    nb = paragraphs(LANGUAGES / "nb" / "02_renten.txt")
+    doc, guesses = detect_document([*nb, "Fotball: Rosenborg mot Molde i dag"])
+    assert doc.code == "nb"
+    assert guesses[-1].code == "nb" and not guesses[-1].inherited
+
+
+def test_every_backend_label_is_bcp47() -> None:
+    # labels the backends use for the same languages end up as one code
+    assert {normalize_code(c) for c in ("no", "nor", "__label__no")} == {"no"}
+    assert normalize_code("__label__nn") == normalize_code("nno") == "nn"
+    assert normalize_code("zh-cn") == normalize_code("cmn") == "zh"
+
+
+def test_fast_lookup_matches_wordfreq() -> None:
+    from wordfreq import word_frequency
+
+    for word, lang in [("ikke", "nb"), ("efter", "da"), ("ekki", "is"), ("the", "en"),
+                       ("straße", "de"), ("hrvatska", "sh"), ("don't", "en")]:
+        (folded,) = detect._words(word)  # the form the vocabulary looks up
+        assert detect._frequency(folded, lang) == pytest.approx(word_frequency(word, lang),
+                                                                 rel=0.01), word
+
+
+def test_variant_tables_load() -> None:
+    variants = detect._variants()
+    assert variants["nn"].base == "nb" and variants["fo"].base == "is"
+    assert variants["nn"].log_ratio("ikkje") > 2 > -2 > variants["nn"].log_ratio("ikke")
+    assert {"nn", "fo", "no"} <= detect.vocabulary_languages()
+
+
+def test_calibrated_confidence_grows_with_evidence() -> None:
+    # langdetect alone says 1.00 for a one-word label in the wrong language
+    one_word = detect_language("Quellen")
+    sentence = detect_language("Die Regierung hat am Montag beschlossen, die Steuern zu senken.")
+    assert one_word.confidence < 0.9
+    assert sentence.code == "de" and sentence.confidence > 0.95
+
+
+def test_addresses_are_not_language() -> None:
+    assert detect_language("jane.doe@example.com https://example.com/a/b @newsfix").code == "und"
+
+
+def test_langdetect_style_api() -> None:
+    import newsfix
+
+    assert newsfix.detect(STANDARD_SAMPLES["nn"]) == "nn"
+    assert newsfix.detect("") == "und"
+    ranked = newsfix.detect_langs(STANDARD_SAMPLES["da"])
+    assert ranked[0].lang == "da" and repr(ranked[0]).startswith("da:")
+    assert [c.prob for c in ranked] == sorted((c.prob for c in ranked), reverse=True)
+    assert sum(c.prob for c in ranked) <= 1.0 + 1e-9
+    assert newsfix.detect_langs("🙂") == []

@@ -130,8 +130,10 @@ def test_seed_004_apostrophes_case_and_quotes() -> None:
     # (straight quotation marks, like the document's straight apostrophes)
     assert '"It\'s not my war," Trump said' in text
     assert '"There is something on the table now, I think,' in text
-    quotes = [s for s in result.suggestions if s.rule == "UNQUOTED_SPEECH"]
-    assert any(s.after.startswith('"Not necessary and a very bad timing.') for s in quotes)
+    quotes = {(s.source.start, s.after) for s in result.suggestions if s.rule == "UNQUOTED_SPEECH"}
+    start = result.source.index("Not necessary and a very bad timing.")
+    end = result.source.index(" Mr. Trump wrote on social networks.")
+    assert {(start, '"'), (end, '"')} <= quotes
     assert not contract_violations(result)
 
 

@@ -31,7 +31,7 @@ def test_rule_is_well_formed(rule: Rule) -> None:
     assert rule.__doc__, f"{rule.id} needs a docstring"
     assert rule.tiers, f"{rule.id} declares no evidence tier"
     kinds = {e.kind for e in rule.examples}
-    assert kinds & {"fix", "suggest"}, f"{rule.id} has no damaged example"
+    assert kinds & {"fix", "suggest", "review"}, f"{rule.id} has no damaged example"
     assert "clean" in kinds, f"{rule.id} has no clean example that must not change"
     for e in rule.examples:
         if e.kind == "clean":
@@ -67,6 +67,10 @@ def test_rule_example(rule: Rule, k: int, example: Example) -> None:
     elif example.kind == "clean":
         assert result.text == text
         assert result.edits == () and mine == [], (result.edits, mine)
+    elif example.kind == "review":
+        assert result.text == text and result.edits == ()
+        flagged = [Span(*w["source"]) for w in result.warnings if w.get("code") == "review"]
+        assert flagged == list(example.marks), f"flagged {[text[s.slice] for s in flagged]}"
     else:  # suggest
         assert result.text == text and result.edits == ()
         assert mine, f"{rule.id} should suggest a change"

@@ -26,8 +26,10 @@ def run(text: str):  # type: ignore[no-untyped-def]
      "The U.N.'s International Atomic Energy Agency expressed alarm."),
     ("Combating within the Center East has pushed oil costs greater. The White Home spoke.",
      "Combating within the Middle East has pushed oil costs greater. The White House spoke."),
-    ("Officers on the Worldwide Financial Fund spoke.",
-     "Officers on the International Monetary Fund spoke."),
+    # Two words of three changed: a real name could look like that (`United Nations
+    # Organization`), so it too needs corroboration (`a extra`).
+    ("Officers on the Worldwide Financial Fund spoke of a extra loan.",
+     "Officers on the International Monetary Fund spoke of a more loan."),
 ])
 def test_spun_names(text_in: str, text_out: str) -> None:
     assert run(text_in).text == text_out
@@ -73,6 +75,11 @@ def test_two_word_name_needs_attested_bigram() -> None:
     "The Justice Department and the Labor Department disagreed.",
     "“The White Home is a nice name for a cafe,” she said.",  # quotations are never edited
     "She works at the Atomic Energy Commission's old building.",
+    # issue 14: real names one or two synonyms away from other names
+    "The United Nations Organization met in New York on Monday.",
+    "The Ontario Energy Board approved the new rates.",
+    "The British Brands Group said it would appeal the ruling.",
+    "Officers on the Worldwide Financial Fund spoke.",
 ])
 def test_clean_sentences_unchanged(text: str) -> None:
     r = run(text)
@@ -97,7 +104,7 @@ def test_seed_003_spot_checks() -> None:
     r = run(text)
     assert "White Home" not in r.text and r.text.count("White House") == 4
     assert "International Atomic Energy Agency" in r.text
-    assert "within the year earlier than" in r.text  # `yr`: a strong spot in a spun document
+    assert "a quarter" in r.text and "1 / 4" not in r.text
     assert all(e.after not in ("", " ") for e in r.edits)
     # quotations are left as they are (`giant variety of questions` stays)
     assert "“giant variety of questions”" in r.text
@@ -125,3 +132,123 @@ def test_single_sentence_words_are_not_touched() -> None:
     text = "The talks ended final week."
     r = run(text)
     assert r.text == text and not r.suggestions
+
+
+def test_seed_003_no_fit_to_a_function_word_or_a_spun_neighbour() -> None:
+    # Three wrong repairs of an earlier version: `past` → by and `stays` → is (WordNet
+    # senses of words as frequent as `by` and `is`, which the bigram model favours
+    # anywhere), and `footing` → basis, which fits only its neighbour `regular`, itself
+    # a spinner's word (for `normal`).
+    text = SEED.read_text(encoding="utf-8")
+    r = run(text)
+    assert "doing a lot past paying" in r.text
+    assert "he stays uncertain" in r.text
+    assert "regular footing" in r.text
+    assert {(s.before, s.after) for s in r.suggestions} >= {("footing", "basis")}
+    # `yr` is repaired where the lattice's readings for it agree (abbreviation and synonym)
+    assert "final yr" not in r.text and "the year before" in r.text
+
+
+def test_seed_003_converges_in_one_pass() -> None:
+    # SPUN_WORD decides again on its own output until nothing changes, so one pass of the
+    # repair stage reaches the fixed point and fixing the output changes nothing.
+    text = SEED.read_text(encoding="utf-8")
+    once = fix_and_trace(text, language="en", translate=False, max_passes=1)
+    full = fix_and_trace(text, language="en", translate=False)
+    assert once.text == full.text
+    again = fix_and_trace(full.text, language="en", translate=False)
+    assert again.text == full.text and not again.edits
+
+
+def test_converge_regions_replay_to_the_fixed_point() -> None:
+    from newsfix.text import TextAnalysis
+
+    text = SEED.read_text(encoding="utf-8")
+    analysis = TextAnalysis(text)
+    regions, suggestions, rounds = spin.converge(analysis, [(p.start, p.end) for p in
+                                                            analysis.paragraphs])
+    assert rounds >= 2  # repairs changed their neighbours' contexts at least once
+    out, last = [], 0
+    for reg in regions:
+        assert text[reg.start:reg.end] != reg.after
+        out += [text[last:reg.start], reg.after]
+        last = reg.end
+    fixed = "".join(out) + text[last:]
+    again, _, n = spin.converge(TextAnalysis(fixed), [(p.start, p.end) for p in
+                                                       TextAnalysis(fixed).paragraphs])
+    assert again == [] and n == 1
+    assert all(not any(r.start < b and a < r.end for r in regions) for a, b, _, _ in suggestions)
+
+
+def test_overlay_matches_applying_changes_in_turn() -> None:
+    import random
+
+    from newsfix.rules.lattice import Decision, Overlay
+
+    rng = random.Random(11)
+    for _ in range(200):
+        words = [rng.choice(["ab", "c", "def", "gh"]) for _ in range(12)]
+        base = " ".join(words)
+        overlay = Overlay(base)
+        current = base
+        for _ in range(4):
+            starts = [i for i, ch in enumerate(current) if ch != " " and (
+                i == 0 or current[i - 1] == " ")]
+            picks = sorted(rng.sample(starts, 3))
+            decisions = []
+            for s in picks:
+                e = current.find(" ", s)
+                e = len(current) if e < 0 else e
+                if decisions and s < decisions[-1].end:
+                    continue
+                decisions.append(Decision(s, e, rng.choice(["x", "yy z", "ab", ""]), "t", ""))
+            overlay.apply(decisions)
+            for d in sorted(decisions, key=lambda d: -d.start):
+                current = current[:d.start] + d.replacement + current[d.end:]
+            assert overlay.text == current
+            replayed, last = [], 0
+            for r in overlay.regions:
+                replayed += [base[last:r.start], r.after]
+                last = r.end
+            assert "".join(replayed) + base[last:] == current
+
+
+def test_quoted_spin_needs_the_same_substitution_outside() -> None:
+    # A decisive reading inside a quotation is applied only where the document repairs the
+    # same substitution outside quotations; otherwise it is a suggestion.
+    body = ("The Worldwide Atomic Vitality Company stated that the White Home had been "
+            "told. The talks ended final week, 3 / 4 of the members said. ")
+    quoted = "“We left 3 / 4 of it behind,” she said. “Only 2 / 3 stayed,” he said."
+    r = run(body + quoted)
+    assert "three quarters of it" in r.text  # the same substitution outside quotes
+    assert "“Only 2 / 3 stayed,”" in r.text
+    assert any(s.before == "2 / 3" and s.after == "two thirds" for s in r.suggestions)
+
+
+def test_frequent_words_are_not_thesaurus_candidates() -> None:
+    from newsfix.rules.lattice import segments
+    from newsfix.text import TextAnalysis
+
+    a = TextAnalysis("Zelenskyy stays skeptical that Putin is doing a lot past paying lip service.")
+    edges = [e for seg in segments(a) for e in spin.spin_candidates(a, seg)[0]]
+    assert edges and not [e for e in edges if e.source in ("thesaurus", "loose")
+                          and e.text.lower() in ("is", "by", "be", "was", "the")]
+
+
+def test_abbreviation_takes_its_full_stop_before_punctuation() -> None:
+    assert spin.ABBREV_DOT_RE.match("govt., the", 4)
+    assert spin.ABBREV_DOT_RE.match("govt. said", 4)
+    assert not spin.ABBREV_DOT_RE.match("govt. The", 4)
+
+
+def test_a_month_written_right_is_no_decision() -> None:
+    # `march` is a curated month variant; `March` itself must not be "repaired" to March,
+    # or the fixed point is never reached.
+    from newsfix.text import TextAnalysis
+
+    text = ("The White Home said 3 / 4 of the members met in Walk 2025. The Worldwide Atomic "
+            "Vitality Company met until March 14 and stated so.")
+    a = TextAnalysis(text)
+    regions, _, rounds = spin.converge(a, [(p.start, p.end) for p in a.paragraphs])
+    assert rounds < spin.MAX_ROUNDS
+    assert [text[r.start:r.end] for r in regions if "March" in r.after] == ["Walk"]

@@ -186,6 +186,8 @@ class Edit:
     steps: tuple[Step, ...] = field(default=())
     #: The evidence tier of the change (of the primary step, for a merged edit).
     tier: str = field(default="", compare=False)
+    #: Other replacements a person may prefer (suggestions of several candidates).
+    alternatives: tuple[str, ...] = field(default=(), compare=False)
 
     def as_step(self) -> tuple[Step, ...]:
         """The steps this edit contributes when merged into a later one."""
@@ -223,6 +225,8 @@ class Edit:
             confidence=float(data.get("confidence", 1.0)),  # type: ignore[arg-type]
             message=str(data.get("message", "")),
             steps=tuple(Step.from_dict(s) for s in steps),
+            tier=str(data.get("tier", "")),
+            alternatives=tuple(str(r) for r in (data.get("replacements") or [])[1:]),  # type: ignore[index]
         )
 
 

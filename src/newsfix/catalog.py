@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import shutil
+import sys
+import textwrap
 from collections.abc import Sequence
 
 from newsfix.rules import registry
 
-__all__ = ["catalog", "main", "markdown"]
+__all__ = ["catalog", "main", "markdown", "plain"]
+
+_MARKUP_RE = re.compile(r"``(.+?)``|`(.+?)`|\*\*(.+?)\*\*")
 
 
 def catalog() -> list[dict[str, object]]:
@@ -62,12 +68,56 @@ def markdown() -> str:
             failing = f" (known failure: {e['known_failure']})" if e["known_failure"] else ""
             if e["kind"] == "fix":
                 lines.append(f"- fix: `{e['marked']!r}` → `{e['expected']!r}`{failing}")
+            elif e["kind"] == "review":
+                lines.append(f"- flags for review: `{e['marked']!r}`{failing}")
             elif e["kind"] == "suggest":
                 lines.append(f"- suggests: `{e['marked']!r}` → `{e['expected']!r}`{failing}")
             else:
                 lines.append(f"- unchanged: `{e['text']!r}`")
         lines.append("")
     return "\n".join(lines)
+
+
+def _plain_text(text: str) -> str:
+    """Docstring markup (double or single backquotes, double stars) as plain text.
+
+    >>> _plain_text("Turn ``CRLF`` into `LF`, **always**.")
+    'Turn CRLF into LF, always.'
+    """
+    return _MARKUP_RE.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+
+
+def plain(width: int | None = None) -> str:
+    """The catalog as plain text: one rule a line, or wrapped to ``width`` columns.
+
+    Without ``width`` (output to a pipe or a file) each rule is one line, for
+    grep; with it (a terminal) descriptions wrap under their own column, or
+    under the rule on a narrow terminal.
+
+    >>> lines = plain(72).splitlines()
+    >>> lines[0].split()[:3], max(map(len, lines)) <= 72, "``" in plain()
+    (['REMOVE_BOM', 'unicode', 'decode'], True, False)
+    """
+    rows = [(str(r["id"]), str(r["category"]), str(r["stage"]),
+             _plain_text(str(r["description"]))) for r in catalog()]
+    w_id = max(len(r[0]) for r in rows) + 2
+    w_cat = max(len(r[1]) for r in rows) + 2
+    w_stage = max(len(r[2]) for r in rows) + 2
+    indent = w_id + w_cat + w_stage
+    lines = []
+    for rule_id, category, stage, description in rows:
+        head = f"{rule_id:<{w_id}}{category:<{w_cat}}{stage:<{w_stage}}"
+        if width is None:
+            lines.append(head + description)
+        elif width - indent >= 40:
+            wrapped = textwrap.wrap(description, width - indent) or [""]
+            lines.append(head + wrapped[0])
+            lines += [" " * indent + more for more in wrapped[1:]]
+        else:  # narrow: the description under the rule
+            lines.append(head.rstrip())
+            lines += textwrap.wrap(description, max(width, 24), initial_indent="    ",
+                                   subsequent_indent="    ")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,6 +132,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.markdown:
         print(markdown(), end="")
     else:
-        for r in catalog():
-            print(f"{r['id']:<24} {r['category']:<14} {r['stage']:<11} {r['description']}")
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(plain(width))
     return 0

@@ -1,61 +1,163 @@
-"""The ``newsfix`` command: a thin layer over :func:`newsfix.fix_and_trace`.
+"""The ``newsfix`` command: a thin layer over :class:`newsfix.pipeline.Pipeline`.
 
-Exit codes: 0 all inputs processed; 1 at least one input could not be read
-(the others were still processed); 2 usage error; 3 with ``--strict``, all
-inputs processed but some text could not be translated (no model installed).
+``newsfix [fix] [options] FILE...`` fixes texts (``fix`` is the default
+command, so ``newsfix a.txt`` is ``newsfix fix a.txt``); the other commands are
+``batch``, ``detect``, ``translate``, ``models``, ``rules`` and ``check``. A
+file whose name is a command is reached with ``newsfix fix NAME``, ``newsfix
+./NAME`` or ``newsfix -- NAME``.
+
+Exit codes: 0 all inputs processed; 1 at least one input could not be read or
+failed (the others were still processed, and a failed one has an error record
+in JSON output); 2 usage error; 3 with ``--strict``, all inputs processed but
+some text could not be translated (no model installed); 130 interrupted; 141
+the reader of standard output went away (``| head``), quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
+import re
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from newsfix._version import __version__
 from newsfix.config import DEFAULT_THRESHOLD, FixConfig
+from newsfix.inputs import Input, InputError, expand, read_bytes, write_atomic
 from newsfix.result import Result
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "UsageError", "add_fix_options", "config_from_args", "main"]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_UNTRANSLATED = 0, 1, 2, 3
-SUBCOMMANDS = ("detect", "models", "rules")
-#: A file is refused as binary if its first block has a NUL byte or if more
-#: than this share of its bytes is not valid UTF-8.
-MAX_INVALID_SHARE = 0.1
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+
+#: The commands, in the order ``newsfix --help`` lists them.
+COMMANDS: dict[str, str] = {
+    "fix": "clean, repair and translate texts (the default command)",
+    "batch": "fix an archive in parallel into JSON Lines, resumable",
+    "detect": "the language of files and of their paragraphs",
+    "translate": "translate a text or a file offline",
+    "models": "translation models: list, install, remove",
+    "rules": "the rule catalog",
+    "check": "check results against the provenance contract",
+}
+
+#: Words of context on each side of an edit in ``--diff`` (besides the one it touches).
+DIFF_CONTEXT_WORDS = 3
 
 
-class InputError(Exception):
-    """An input that cannot be processed; the message names the file and the problem."""
+class UsageError(Exception):
+    """A bad command line; the message is printed on one line and the exit code is 2."""
 
 
-@dataclass(frozen=True)
-class Input:
-    name: str
-    path: Path | None  # None for stdin
-    relative: Path
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = _dispatch(args)
+        sys.stdout.flush()  # a broken pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`newsfix ... | head`): stop quietly, like cat.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("newsfix: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="newsfix",
-        description="Clean, repair and translate damaged news text, with provenance. "
-                    "Other commands: 'newsfix detect FILE...' (languages), "
-                    "'newsfix models ...' (translation models), 'newsfix rules' (rule catalog).",
-    )
-    p.add_argument("inputs", nargs="*", metavar="FILE",
-                   help="text files, directories (their *.txt files) or - for stdin")
-    out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true",
-                     help="print the result object (a JSON array for several inputs)")
-    out.add_argument("--jsonl", action="store_true", help="print one result object per line")
-    out.add_argument("--diff", action="store_true", help="print a readable list of the edits")
-    p.add_argument("-o", "--output-dir", type=Path, metavar="DIR",
-                   help="write one output per input into DIR instead of printing")
+def _dispatch(args: list[str]) -> int:
+    if not args:
+        fix_parser().print_usage(sys.stderr)
+        print("newsfix: error: give at least one FILE, DIR or - (or a command; "
+              "see newsfix --help)", file=sys.stderr)
+        return EXIT_USAGE
+    if args[0] in ("-h", "--help"):
+        print(_top_help())
+        return EXIT_OK
+    if args[0] == "--version":
+        print(f"newsfix {__version__}")
+        return EXIT_OK
+    command = args[0]
+    if command not in COMMANDS:
+        typo = difflib.get_close_matches(command, COMMANDS, n=1, cutoff=0.75)
+        if typo and not command.startswith("-") and not Path(command).exists():
+            print(f"newsfix: error: no command or file {command!r}; did you mean "
+                  f"'newsfix {typo[0]}'?", file=sys.stderr)
+            return EXIT_USAGE
+        return fix_main(args)  # the default command; `--` and `./rules` land here
+    if Path(command).exists():
+        print(f"newsfix: note: {command!r} is read as the command; to fix the file "
+              f"{command!r}, run: newsfix fix {command} (or newsfix ./{command})",
+              file=sys.stderr)
+    rest = args[1:]
+    if command == "fix":
+        return fix_main(rest)
+    if command == "batch":
+        from newsfix.batch import main as batch_main
+
+        return batch_main(rest)
+    if command == "detect":
+        from newsfix.cli_detect import main as detect_main
+
+        return detect_main(rest)
+    if command in ("models", "translate"):
+        return _translate_command(command, rest)
+    if command == "check":
+        from newsfix.contract import main as check_main
+
+        return check_main(rest)
+    from newsfix.catalog import main as rules_main
+
+    return rules_main(rest)
+
+
+def _translate_command(command: str, argv: list[str]) -> int:
+    """``newsfix models ...`` and ``newsfix translate ...``, from :mod:`newsfix.translate.cli`."""
+    try:
+        from newsfix.translate import cli as translate_cli
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        print(f"newsfix {command}: not available: {exc}; "
+              "install it with: pip install 'newsfix[translate]'", file=sys.stderr)
+        return EXIT_USAGE
+    name = "main" if command == "models" else "translate_main"
+    entry: Callable[[list[str]], int] | None = getattr(translate_cli, name, None)
+    if entry is None:
+        print(f"newsfix {command}: not available in this version of newsfix "
+              f"(newsfix.translate.cli has no {name})", file=sys.stderr)
+        return EXIT_USAGE
+    return int(entry(argv))
+
+
+def _top_help() -> str:
+    width = max(map(len, COMMANDS))
+    lines = ["usage: newsfix [fix] [options] FILE|DIR|- ...\n"
+             "       newsfix COMMAND [options] ...\n\n"
+             "Clean, repair and translate damaged news text, with provenance.\n\n"
+             "commands:"]
+    lines += [f"  {name:<{width}}  {text}" for name, text in COMMANDS.items()]
+    lines += ["",
+              "'newsfix FILE...' is 'newsfix fix FILE...'. A file named like a command:",
+              "'newsfix fix rules', 'newsfix ./rules' or 'newsfix -- rules'.",
+              "Options of a command: newsfix COMMAND --help (the fix options: newsfix fix "
+              "--help).",
+              "Documentation: docs/cli.md"]
+    return "\n".join(lines)
+
+
+# --- options shared by `newsfix fix` and `newsfix batch` -------------------
+
+
+def add_fix_options(p: argparse.ArgumentParser) -> None:
+    """The options that configure fixing (a :class:`FixConfig`), for fix and batch."""
     p.add_argument("--no-translate", action="store_true", help="do not translate")
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="disable a rule id or category (repeatable, or comma-separated)")
@@ -67,72 +169,313 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", metavar="CODE", help="force the document language")
     p.add_argument("--detector", default="langdetect",
                    help="language detector: langdetect (default) or fast")
+    p.add_argument("--encoding", metavar="CODEC",
+                   help="read inputs in this encoding (default: UTF-8, a byte-order mark, "
+                        "or a legacy encoding guessed with a warning)")
     p.add_argument("--keep-boilerplate", action="store_true",
                    help="report page residue as suggestions instead of removing it")
     p.add_argument("--auto-install", action="store_true",
                    help="install missing translation models on first need")
+    p.add_argument("--glob", default="*.txt",
+                   help="files taken from a directory (default *.txt)")
+
+
+def config_from_args(args: argparse.Namespace) -> FixConfig:
+    """The :class:`FixConfig` of parsed options; ``UsageError`` for a bad value."""
+    from newsfix.rules import registry
+
+    known = {r.id for r in registry()} | {r.category for r in registry()}
+    disable = {x.strip() for d in args.disable for x in d.split(",") if x.strip()}
+    only = None if args.only is None else {
+        x.strip() for d in args.only for x in d.split(",") if x.strip()}
+    for name in sorted(disable | (only or set())):
+        if name not in known:
+            raise UsageError(f"unknown rule or category {name!r} (see 'newsfix rules')")
+    _check_detector(args.detector)
+    try:
+        return FixConfig().with_options(
+            threshold=args.threshold, disable=disable, enable_only=only,
+            translate=not args.no_translate, language=args.language, detector=args.detector,
+            keep_boilerplate=args.keep_boilerplate, auto_install=args.auto_install,
+            encoding=args.encoding)
+    except (ValueError, TypeError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _check_detector(name: str) -> None:
+    """An unknown or uninstalled detector is a usage error, before any input is read."""
+    from newsfix.config import DETECTORS
+    from newsfix.langid import DetectorUnavailable, detect_language
+
+    if name not in DETECTORS:
+        raise UsageError(f"unknown detector {name!r}; choose one of {', '.join(DETECTORS)}")
+    try:
+        # Not English: an English paragraph is decided without loading any backend.
+        detect_language("Denne setningen laster bare detektoren.", detector=name)
+    except DetectorUnavailable as exc:
+        raise UsageError(str(exc)) from None
+
+
+def error_record(name: str, exc: BaseException) -> dict[str, Any]:
+    """The JSON record that stands for a document that failed (schema ``newsfix.error/1``).
+
+    ``rule`` names the rule that was running when the exception was raised,
+    when one was (found on the exception or in its traceback).
+
+    >>> error_record("a.txt", InputError("a.txt: no such file"))["message"]
+    'a.txt: no such file'
+    """
+    from newsfix.contract import ERROR_SCHEMA
+
+    return {"schema": ERROR_SCHEMA, "id": name, "error": type(exc).__name__,
+            "rule": _failing_rule(exc), "message": str(exc)}
+
+
+def _failing_rule(exc: BaseException) -> str | None:
+    rule = getattr(exc, "rule", None)
+    if isinstance(rule, str):
+        return rule
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        frames = []
+        tb = current.__traceback__
+        while tb is not None:
+            frames.append(tb.tb_frame)
+            tb = tb.tb_next
+        for frame in reversed(frames):  # innermost first
+            candidate = frame.f_locals.get("rule")
+            rule_id = getattr(candidate, "id", None)
+            if isinstance(rule_id, str):
+                return rule_id
+        current = current.__cause__ or current.__context__
+    return None
+
+
+# --- `newsfix fix` ---------------------------------------------------------
+
+
+def fix_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``newsfix fix`` (the default command)."""
+    p = argparse.ArgumentParser(
+        prog="newsfix",
+        usage="newsfix [fix] [options] FILE|DIR|- ...",
+        description="Clean, repair and translate damaged news text, with provenance.",
+        epilog="Other commands: " + ", ".join(c for c in COMMANDS if c != "fix")
+               + " (newsfix --help). A file named like a command: newsfix fix NAME, "
+                 "newsfix ./NAME or newsfix -- NAME.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="FILE",
+                   help="text files, directories (their *.txt files) or - for stdin")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true",
+                     help="print the result object (a JSON array for several inputs)")
+    out.add_argument("--jsonl", action="store_true", help="print one result object per line")
+    out.add_argument("--diff", action="store_true",
+                     help="print each edit with a few words of context")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help="write to PATH instead of standard output: a file for one input "
+                        "(always one file with --jsonl); a directory, one output per input, "
+                        "for a directory input, several inputs or an existing directory")
+    p.add_argument("--output-dir", type=Path, metavar="DIR",
+                   help="write one output per input into DIR, whatever the inputs")
+    add_fix_options(p)
     p.add_argument("--strict", action="store_true",
                    help="exit 3 if some text could not be translated")
-    p.add_argument("--glob", default="*.txt", help="files taken from a directory (default *.txt)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("--version", action="version", version=f"newsfix {__version__}")
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] in SUBCOMMANDS:
-        return _subcommand(args_list[0], args_list[1:])
-    parser = build_parser()
-    args = parser.parse_args(args_list)
+@dataclass
+class _Plan:
+    """Where the output of each input goes."""
+
+    mode: str  # "stdout", "file" (one input), "dir" (one per input), "jsonl" (one file)
+    path: Path | None = None
+
+    def target(self, args: argparse.Namespace, item: Input) -> Path | None:
+        if self.path is None or self.mode == "stdout":
+            return None
+        if self.mode in ("file", "jsonl"):
+            return self.path
+        target = self.path / item.relative
+        if args.json:
+            return target.with_name(target.name + ".json")
+        if args.diff:
+            return target.with_name(target.name + ".diff")
+        return target
+
+
+def _plan(args: argparse.Namespace, inputs: list[Input]) -> _Plan:
+    if args.output_dir is not None:
+        if args.output is not None:
+            raise UsageError("give -o or --output-dir, not both")
+        plan = _Plan("dir", args.output_dir)
+    elif args.output is None or args.output == "-":
+        return _Plan("stdout")
+    else:
+        path = Path(args.output)
+        names_dir = args.output.endswith(("/", os.sep)) or path.is_dir()
+        if args.jsonl:
+            if names_dir:
+                raise UsageError(f"-o {args.output}: --jsonl writes one file of JSON Lines, "
+                                 "not a directory (--json -o DIR writes one file per input)")
+            plan = _Plan("jsonl", path)
+        elif (names_dir or len(inputs) > 1
+              or any(Path(n).is_dir() for n in args.inputs if n != "-")):
+            plan = _Plan("dir", path)
+        else:
+            plan = _Plan("file", path)
+    if plan.mode == "dir" and plan.path is not None and plan.path.exists() \
+            and not plan.path.is_dir():
+        raise UsageError(f"-o {plan.path}: is a file; one output per input needs a directory")
+    _refuse_overwriting_inputs(args, plan, inputs)
+    return plan
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace, plan: _Plan,
+                               inputs: list[Input]) -> None:
+    """-o never overwrites an input: a target that is an input is a usage error."""
+    sources = {os.path.realpath(i.path) for i in inputs if i.path is not None}
+    for item in inputs:
+        target = plan.target(args, item)
+        if target is None:
+            continue
+        same = os.path.realpath(target) in sources
+        if not same and target.exists():
+            same = any(i.path is not None and i.path.exists() and os.path.samefile(target, i.path)
+                       for i in inputs)
+        if same:
+            raise UsageError(f"-o would overwrite the input {target}; choose another output")
+
+
+def progress_bar(total: int | None, *, enabled: bool) -> Any:
+    """A tqdm bar on stderr (rate, ETA), drawn only when stderr is a terminal."""
+    from tqdm import tqdm
+
+    enabled = enabled and sys.stderr.isatty()
+    size: dict[str, Any] = {"dynamic_ncols": True}
+    if enabled:
+        try:
+            unknown = os.get_terminal_size(sys.stderr.fileno()).columns == 0
+        except OSError:
+            unknown = True
+        if unknown:  # a terminal that reports no size (some ptys): tqdm would draw nothing
+            size = {"ncols": 80, "nrows": 24}
+    return tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not enabled,
+                smoothing=0.1, **size)
+
+
+def say(bar: Any, message: str) -> None:
+    """Print ``message`` on stderr on a line of its own, above the bar if one is drawn."""
+    from tqdm import tqdm
+
+    if bar.disable:
+        print(message, file=sys.stderr, flush=True)
+    else:
+        tqdm.write(message, file=sys.stderr)
+
+
+class _Reporter:
+    """Messages on stderr that never share a line with the progress bar."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.bar = progress_bar(total, enabled=enabled and total >= 5)
+
+    def say(self, message: str) -> None:
+        say(self.bar, message)
+
+    def step(self, name: str) -> None:
+        self.bar.set_postfix_str(name[-40:], refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+@contextmanager
+def _python_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """Collect Python warnings raised while fixing one input (to print them cleanly)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield caught
+
+
+def fix_main(argv: Sequence[str]) -> int:
+    """``newsfix fix``: the default command."""
+    parser = fix_parser()
+    args = parser.parse_args(list(argv))
     if not args.inputs:
         parser.print_usage(sys.stderr)
         print("newsfix: error: give at least one FILE, DIR or -", file=sys.stderr)
         return EXIT_USAGE
+    inputs, errors = expand(args.inputs, args.glob)
     try:
-        config = _config(args)
-    except (ValueError, TypeError, KeyError) as exc:
+        config = config_from_args(args)
+        plan = _plan(args, inputs)
+    except UsageError as exc:
         print(f"newsfix: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    for message in errors:
+        print(f"newsfix: error: {message}", file=sys.stderr)
 
+    from newsfix.decode import binary_reason
+    from newsfix.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    failed = bool(errors)
     untranslated = False
-    inputs, failed = _expand(args.inputs, args.glob)
-    results: list[dict[str, object]] = []
-    progress = _Progress(len(inputs), enabled=not args.no_progress)
-    for k, item in enumerate(inputs):
-        progress.update(k, item.name)
-        try:
-            data = _read(item)
-            result = _run(data, config, item.name)
-        except InputError as exc:
-            _error(str(exc))
-            failed = True
-            continue
-        for w in result.warnings:
-            where = item.name
-            if isinstance(w.get("source"), list):  # review flags point at the source
-                line, col = _line_col(result.source, int(w["source"][0]))
-                where = f"{item.name}:{line}:{col}"
-            print(f"newsfix: warning: {where}: {w['message']}", file=sys.stderr)
-            untranslated |= w.get("code") == "no-translation-model"
-        if args.output_dir:
-            _write_output(args, item, result)
-        elif args.json:
-            results.append(result.to_dict())
-        elif args.jsonl:
-            print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
-        elif args.diff:
-            _print_diff(item.name, result, sys.stdout, _use_color(args.color))
-        else:
-            sys.stdout.write(result.text)
-            if len(inputs) > 1 and not result.text.endswith("\n"):
-                sys.stdout.write("\n")
-    progress.done()
-    if args.json and not args.output_dir:
-        payload: object = results[0] if len(results) == 1 and len(inputs) == 1 else results
-        print(json.dumps(payload, ensure_ascii=False, indent=1))
+    color = _use_color(args.color) and plan.mode == "stdout"
+    collected: list[dict[str, Any]] = []  # --json to stdout or to one file
+    jsonl = _open_jsonl(plan)
+    reporter = _Reporter(len(inputs), enabled=not args.no_progress)
+    try:
+        for item in inputs:
+            reporter.step(item.name)
+            record: dict[str, Any] | None = None
+            result: Result | None = None
+            with _python_warnings() as caught:
+                try:
+                    data = read_bytes(item.path, item.name)
+                    reason = None if config.encoding else binary_reason(data)
+                    if reason:
+                        raise InputError(f"{item.name}: {reason}")
+                    result = pipeline.run(data, config, name=item.name)
+                except InputError as exc:
+                    record = error_record(item.name, exc)
+                    reporter.say(f"newsfix: error: {exc}")
+                except Exception as exc:  # one document's failure never loses the others
+                    record = error_record(item.name, exc)
+                    rule = f" in rule {record['rule']}" if record["rule"] else ""
+                    reporter.say(f"newsfix: error: {item.name}: failed{rule}: "
+                                 f"{type(exc).__name__}: {exc}")
+            known = {str(w.get("message")) for w in result.warnings} if result else set()
+            for w in caught:
+                if str(w.message) not in known:
+                    reporter.say(f"newsfix: warning: {item.name}: {w.message}")
+            if result is None:
+                failed = True
+                assert record is not None
+                _emit_error(args, plan, item, record, collected, jsonl)
+                continue
+            untranslated |= _report_warnings(reporter, item, result)
+            _emit(args, plan, item, result, collected, jsonl, color,
+                  several=len(inputs) > 1)
+    finally:
+        reporter.close()
+        if jsonl is not None:
+            jsonl.close()
+    if args.json and plan.mode in ("stdout", "file"):
+        payload: object = collected[0] if len(collected) == 1 and len(inputs) == 1 \
+            else collected
+        content = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+        if plan.mode == "stdout":
+            sys.stdout.write(content)
+        elif plan.path is not None and collected:
+            write_atomic(plan.path, content)
     if failed:
         return EXIT_INPUT
     if untranslated and args.strict:
@@ -140,103 +483,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-def _subcommand(name: str, argv: list[str]) -> int:
-    if name == "detect":
-        from newsfix.cli_detect import main as detect_main
-
-        return detect_main(argv)
-    if name == "models":
-        try:
-            from newsfix.translate.cli import main as models_main
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            print(f"newsfix models: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        return models_main(argv)
-    from newsfix.catalog import main as rules_main
-
-    return rules_main(argv)
+def _open_jsonl(plan: _Plan) -> TextIO | None:
+    if plan.mode != "jsonl" or plan.path is None:
+        return None
+    plan.path.parent.mkdir(parents=True, exist_ok=True)
+    return plan.path.open("w", encoding="utf-8")
 
 
-def _config(args: argparse.Namespace) -> FixConfig:
-    from newsfix.rules import registry
-
-    known = {r.id for r in registry()} | {r.category for r in registry()}
-    disable = {x.strip() for d in args.disable for x in d.split(",") if x.strip()}
-    only = None if args.only is None else {
-        x.strip() for d in args.only for x in d.split(",") if x.strip()}
-    for name in disable | (only or set()):
-        if name not in known:
-            raise KeyError(f"unknown rule or category {name!r} (see 'newsfix rules')")
-    return FixConfig().with_options(
-        threshold=args.threshold, disable=disable, enable_only=only,
-        translate=not args.no_translate, language=args.language, detector=args.detector,
-        keep_boilerplate=args.keep_boilerplate, auto_install=args.auto_install)
-
-
-def _expand(names: list[str], glob: str) -> tuple[list[Input], bool]:
-    """The inputs named on the command line, directories expanded; and whether one failed."""
-    inputs: list[Input] = []
-    failed = False
-    for name in names:
-        if name == "-":
-            inputs.append(Input("<stdin>", None, Path("stdin.txt")))
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob(glob) if p.is_file())
-            if not files:
-                _error(f"{name}: directory has no files matching {glob!r}")
-                failed = True
-            inputs += [Input(str(f), f, f.relative_to(path)) for f in files]
-        else:
-            inputs.append(Input(name, path, Path(path.name)))
-    return inputs, failed
+def _report_warnings(reporter: _Reporter, item: Input, result: Result) -> bool:
+    """Print a result's warnings; True if some text stayed untranslated."""
+    untranslated = False
+    for w in result.warnings:
+        where = item.name
+        if isinstance(w.get("source"), list):  # review flags point at the source
+            line, col = _line_col(result.source, int(w["source"][0]))
+            where = f"{item.name}:{line}:{col}"
+        message = str(w["message"])
+        if message.startswith(f"{item.name}: "):
+            message = message[len(item.name) + 2:]
+        reporter.say(f"newsfix: warning: {where}: {message}")
+        untranslated |= w.get("code") == "no-translation-model"
+    return untranslated
 
 
-def _read(item: Input) -> bytes:
-    if item.path is None:
-        return sys.stdin.buffer.read()
-    try:
-        data = item.path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{item.name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{item.name}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{item.name}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{item.name}: cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{item.name}: binary file (contains NUL bytes), not text")
-    return data
-
-
-def _run(data: bytes, config: FixConfig, name: str) -> Result:
-    from newsfix.pipeline import Pipeline, decode
-
-    _, warnings = decode(data, name=name)
-    invalid = sum(int(w["byte_length"]) for w in warnings)
-    if data and invalid / len(data) > MAX_INVALID_SHARE:
-        raise InputError(f"{name}: not UTF-8 text ({invalid} of {len(data)} bytes invalid)")
-    return Pipeline.default().run(data, config, name=name)
-
-
-def _write_output(args: argparse.Namespace, item: Input, result: Result) -> None:
-    target = args.output_dir / item.relative
-    if args.json or args.jsonl:
-        target = target.with_name(target.name + ".json")
+def _emit(args: argparse.Namespace, plan: _Plan, item: Input, result: Result,
+          collected: list[dict[str, Any]], jsonl: TextIO | None, color: bool, *,
+          several: bool) -> None:
+    if args.json and plan.mode in ("stdout", "file"):
+        collected.append(result.to_dict())
+        return
+    if jsonl is not None or (args.jsonl and plan.mode == "stdout"):
+        out = jsonl or sys.stdout
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+        return
+    if args.json:
         content = result.to_json(indent=1) + "\n"
     elif args.diff:
-        target = target.with_name(target.name + ".diff")
-        from io import StringIO
-
-        buf = StringIO()
-        _print_diff(item.name, result, buf, color=False)
-        content = buf.getvalue()
+        content = render_diff(item.name, result, color=color)
     else:
         content = result.text
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content, encoding="utf-8")
+    target = plan.target(args, item)
+    if target is None:
+        sys.stdout.write(content)
+        if several and not args.diff and not content.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+    else:
+        write_atomic(target, content)
+
+
+def _emit_error(args: argparse.Namespace, plan: _Plan, item: Input, record: dict[str, Any],
+                collected: list[dict[str, Any]], jsonl: TextIO | None) -> None:
+    """Error records go where JSON results go; text and diff output have none (stderr has it)."""
+    if args.json and plan.mode in ("stdout", "file"):
+        collected.append(record)
+    elif jsonl is not None or (args.jsonl and plan.mode == "stdout"):
+        out = jsonl or sys.stdout
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+    elif args.json:
+        target = plan.target(args, item)
+        if target is not None:
+            write_atomic(target, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
 
 
 def _use_color(mode: str) -> bool:
@@ -252,40 +561,60 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def _print_diff(name: str, result: Result, out: TextIO, color: bool) -> None:
-    red, green, dim, reset = ("\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[0m") if color else \
+def _shown(text: str) -> str:
+    return text.replace("\n", "⏎").replace("\t", "→")
+
+
+_LEFT_WORDS_RE = re.compile(rf"(?:\S+[^\S\n]+){{0,{DIFF_CONTEXT_WORDS}}}\S*\Z")
+_RIGHT_WORDS_RE = re.compile(rf"\S*(?:[^\S\n]+\S+){{0,{DIFF_CONTEXT_WORDS}}}")
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """A few words of ``text`` before ``start`` and after ``end``, within their lines."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    left = text[max(line_start, start - 120):start]
+    right = text[end:min(end + 120, line_end if line_end >= 0 else len(text))]
+    left_match = _LEFT_WORDS_RE.search(left)
+    right_match = _RIGHT_WORDS_RE.match(right)
+    return (left_match.group() if left_match else "",
+            right_match.group() if right_match else "")
+
+
+def render_diff(name: str, result: Result, *, color: bool = False) -> str:
+    """Each edit and suggestion of ``result`` on one line, with a few words of context.
+
+    The first line of each is ``NAME:LINE:COL: RULE 'before' -> 'after'
+    (confidence) message`` (suggestions start ``? RULE``); the second shows it
+    in place, in the output text: ``[-removed-]{+inserted+}`` (colours on a
+    terminal). The last line counts them. Line and column are in the source.
+
+    >>> from newsfix import fix_and_trace
+    >>> r = fix_and_trace("One.\\n\\nTwo  words here.\\n", translate=False, language="en")
+    >>> print(render_diff("d.txt", r), end="")
+    d.txt:3:4: SPACE_RUN '  ' -> ' ' (1.00) run of spaces inside a line
+        Two[-  -]{+ +}words here.
+    d.txt: 1 edits, 0 suggestions
+    """
+    # The view engineer's Result.diff() will render this from the library;
+    # until then the command line keeps its own (switch here when it lands).
+    red, green, dim, reset = ("\x1b[31;9m", "\x1b[32m", "\x1b[2m", "\x1b[0m") if color else \
         ("", "", "", "")
+    lines: list[str] = []
     for kind, edits in (("", result.edits), ("? ", result.suggestions)):
         for e in edits:
             line, col = _line_col(result.source, e.source.start)
             rules = " > ".join(s.rule for s in e.steps) if e.steps else e.rule
-            out.write(f"{name}:{line}:{col}: {kind}{rules} {red}{e.before!r}{reset} -> "
-                      f"{green}{e.after!r}{reset} {dim}({e.confidence:.2f}) {e.message}{reset}\n")
-    out.write(f"{name}: {len(result.edits)} edits, {len(result.suggestions)} suggestions\n")
-
-
-def _error(message: str) -> None:
-    print(f"newsfix: error: {message}", file=sys.stderr)
-
-
-class _Progress:
-    """A one-line progress bar on stderr, only for many inputs on a terminal."""
-
-    def __init__(self, total: int, *, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled and total >= 5 and sys.stderr.isatty()
-
-    def update(self, k: int, name: str) -> None:
-        if self.enabled:
-            width = 30
-            filled = width * k // max(self.total, 1)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {k}/{self.total} "
-                             f"{name[-40:]:<40}")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + " " * 80 + "\r")
+            lines.append(f"{name}:{line}:{col}: {kind}{rules} {e.before!r} -> {e.after!r} "
+                         f"({e.confidence:.2f}) {e.message}")
+            current = result.text[e.output.start:e.output.end]
+            left, right = _context(result.text, e.output.start, e.output.end)
+            removed = current if kind else e.before
+            marked = (f"{red}[-{_shown(removed)}-]{reset}" if removed else "") + \
+                     (f"{green}{{+{_shown(e.after)}+}}{reset}" if e.after else "")
+            lines.append(f"    {dim}{_shown(left)}{reset}{marked}{dim}{_shown(right)}{reset}")
+    lines.append(f"{name}: {len(result.edits)} edits, {len(result.suggestions)} suggestions")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from newsfix.detect import DETECTORS, DetectorUnavailable, LanguageGuess, detect_document
+from newsfix.langid import DETECTORS, DetectorUnavailable, LanguageGuess, detect_document
 
 __all__ = ["main", "split_paragraphs"]
 
@@ -62,6 +62,19 @@ def _read(path: str) -> str:
         raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
+def _expand(files: Sequence[str]) -> tuple[list[str], bool]:
+    """The files named, directories replaced by their ``*.txt`` files (as ``newsfix`` does).
+
+    Also whether a directory had none (reported on stderr).
+    """
+    from newsfix.inputs import expand
+
+    inputs, errors = expand(files)
+    for message in errors:
+        print(f"newsfix detect: {message}", file=sys.stderr)
+    return ["-" if item.path is None else str(item.path) for item in inputs], bool(errors)
+
+
 def _report(
     path: str,
     doc: LanguageGuess,
@@ -89,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
         "the code marks a paragraph too short or doubtful to decide alone, which took the "
         "document's language.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="text files; - for stdin")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="text files, directories (their *.txt files); - for stdin")
     parser.add_argument("--paragraphs", action="store_true", help="also one line per paragraph")
     parser.add_argument("--json", action="store_true", help="print a JSON array of objects")
     parser.add_argument(
@@ -109,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     out = sys.stdout
-    failed = False
+    files, failed = _expand(args.files)
     records: list[dict[str, Any]] = []
-    for path in args.files:
+    for path in files:
         name = "<stdin>" if path == "-" else path
         try:
             text = _read(path)

@@ -22,14 +22,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from newsfix.langid import DETECTORS
 from newsfix.lexicon import UserLexicon
 
 __all__ = ["DEFAULT_THRESHOLD", "DETECTORS", "FixConfig", "normalize_language"]
 
 #: Changes whose calibrated confidence is below this become suggestions.
 DEFAULT_THRESHOLD = 0.9
-#: Language-identification backends (see :mod:`newsfix.detect`).
-DETECTORS = ("langdetect", "fast")
 
 
 def normalize_language(code: str) -> str:
@@ -48,9 +47,11 @@ def normalize_language(code: str) -> str:
     """
     import langcodes
 
-    from newsfix.detect import UNDETERMINED, normalize_code
+    from newsfix.langid import UNDETERMINED, normalize_code
 
     canon = normalize_code(code)
+    if canon == "no":
+        return "nb"  # on input, Norwegian is Bokmål unless the user says Nynorsk
     if canon == UNDETERMINED or not langcodes.Language.get(canon).is_valid():
         raise ValueError(f"unknown language code {code!r}")
     return canon
@@ -74,7 +75,9 @@ class FixConfig:
     ``"RULE=FILE"`` for the lexicon a rule reads; see :mod:`newsfix.lexicon`).
     ``rule_options`` sets rules' own options (``{"REPEATED_PHRASE":
     {"max_words": 4}}``). With ``strict``, a rule that fails raises instead of
-    being reported as a warning.
+    being reported as a warning. ``damage_report=False`` leaves ``Result.damage``
+    empty (it reads every damage family of the document; the repairs read only
+    what they need).
 
     >>> from dataclasses import replace
     >>> cfg = replace(FixConfig(), threshold=0.95, disable=frozenset({"spacing"}))
@@ -97,6 +100,10 @@ class FixConfig:
     lexicons: tuple[UserLexicon, ...] = field(default=())
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     strict: bool = False
+    damage_report: bool = True
+    #: Codec for ``bytes`` input (``None``: UTF-8, a BOM, or a reported guess;
+    #: see :mod:`newsfix.decode`).
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -137,6 +144,13 @@ class FixConfig:
                 user = user.bind(rules[user.rule].lexicons)
             bound.append(user)
         object.__setattr__(self, "lexicons", tuple(bound))
+        if self.encoding is not None:
+            import codecs
+
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise ValueError(f"unknown encoding {self.encoding!r}") from None
 
     def rule_enabled(self, rule_id: str, category: str) -> bool:
         """Whether a rule runs under this configuration."""

@@ -71,11 +71,17 @@ class Document:
     review: list[tuple[Span, str]] = field(default_factory=list)
     #: What rules told later rules, by declared key: every value noted, in order.
     notes: dict[str, list[Any]] = field(default_factory=dict)
+    #: The pipeline's pending suggestions (moved along when a stage applies changes).
+    pending: Any = field(default=None, repr=False, compare=False)
+    #: Where repair rules proposed changes (applied or suggested), in source coordinates.
+    hits: list[tuple[Span, str]] = field(default_factory=list)
     #: Rules that applied a repair outside quotations (the quotation guard's evidence).
     repaired_outside_quotes: set[str] = field(default_factory=set)
     #: The text (its analysis) and paragraphs the current stage's damage profile reads.
     _profile_source: tuple[TextAnalysis, tuple[Span, ...] | None] | None = field(
         default=None, repr=False, compare=False)
+    _profile_stages: dict[str, tuple[TextAnalysis, tuple[Span, ...] | None]] = field(
+        default_factory=dict, repr=False, compare=False)
     # Caches keyed by object identity: the text (immutable str) and the
     # languages list (stages replace it, never mutate it in place).
     _analysis: TextAnalysis | None = field(default=None, repr=False, compare=False)
@@ -103,9 +109,29 @@ class Document:
             self._analysis = TextAnalysis(text)
         return self._analysis
 
-    def pin_profile(self, analysis: TextAnalysis, spans: tuple[Span, ...] | None) -> None:
+    def pin_profile(self, analysis: TextAnalysis, spans: tuple[Span, ...] | None,
+                    stage: str = "") -> None:
         """Make :attr:`damage` read ``analysis`` (the text a stage began with), on demand."""
         self._profile_source = (analysis, spans)
+        if stage:
+            self._profile_stages[stage] = (analysis, spans)
+
+    def damage_report(self) -> dict[str, dict[str, Any]]:
+        """Each damage family as read before the stage that repairs it (for the result).
+
+        Glue is repaired by the characters stage, the other families by the repair
+        stage: each is reported from the text that stage received, so the report
+        says what happened to the document, not what was left after repair.
+        """
+        from newsfix.profile import FAMILIES, profile
+
+        out = {}
+        fallback = self._profile_source or (self.analysis, None)
+        for family in FAMILIES:
+            stage = "characters" if family == "glue" else "repair"
+            analysis, spans = self._profile_stages.get(stage, fallback)
+            out[family] = profile(analysis, spans)[family].to_dict()
+        return out
 
     @property
     def damage(self) -> DamageProfile:

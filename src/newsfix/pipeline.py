@@ -8,55 +8,21 @@ idempotent.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span
+from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span, _touches
 from newsfix.config import FixConfig
+from newsfix.decode import decode  # re-exported: newsfix.pipeline.decode still works
 from newsfix.document import Document, LanguageRecord, Paragraph
 from newsfix.result import Result, Segment
 from newsfix.rules import STAGES, Rule, registry
 from newsfix.rules.base import Finding, Review, run_rule
 
 __all__ = ["Pipeline", "Stage", "decode"]
-
-
-def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, list[dict[str, Any]]]:
-    """Decode UTF-8, replacing each run of invalid bytes and reporting it.
-
-    Returns the text and one warning per run of invalid bytes, with its byte
-    offset and length. The replacement character U+FFFD stands in the text
-    for each invalid byte, so nothing is dropped silently.
-
-    >>> text, warnings = decode(b"caf\\xe9 ok")
-    >>> text, warnings[0]["byte_offset"], warnings[0]["byte_length"]
-    ('caf\\ufffd ok', 3, 1)
-    """
-    out: list[str] = []
-    runs: list[list[int]] = []  # [start, end) byte ranges of invalid runs
-    pos = 0
-    while True:
-        try:
-            out.append(data[pos:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as exc:
-            start, end = pos + exc.start, pos + exc.end
-            out.append(data[pos:start].decode("utf-8"))
-            out.append("\ufffd" * (end - start))
-            if runs and runs[-1][1] == start:
-                runs[-1][1] = end  # adjacent invalid bytes form one run
-            else:
-                runs.append([start, end])
-            pos = end
-    warnings: list[dict[str, Any]] = [{
-        "code": "invalid-utf8",
-        "message": f"{name}: invalid UTF-8 at byte {a}: {data[a:b]!r} replaced by "
-                   f"{b - a} U+FFFD",
-        "byte_offset": a,
-        "byte_length": b - a,
-    } for a, b in runs]
-    return "".join(out), warnings
 
 
 @dataclass(frozen=True)
@@ -102,18 +68,19 @@ class Pipeline:
         config = config or FixConfig()
         warnings: list[dict[str, Any]] = []
         if isinstance(text, bytes):
-            text, warnings = decode(text, name=name)
+            text, warnings = decode(text, name=name, encoding=config.encoding)
         doc = Document(AlignedText(text), config=config)
         doc.warnings.extend(warnings)
         if config.language:
             doc.language, doc.language_confidence = config.language, 1.0
         suggestions = _Suggestions()
+        doc.pending = suggestions  # built-in stages that apply changes move them along
         for stage in self.stages:
             if stage.run is not None:
                 stage.run(doc)
             rules = [r for r in stage.rules if config.rule_enabled(r.id, r.category)]
             if rules:
-                read_profile(doc)
+                read_profile(doc, stage.name)
             for _ in range(config.max_passes if stage.repeat else 1):
                 if not any([_run_rule(doc, rule, suggestions) for rule in rules]):
                     break
@@ -122,7 +89,13 @@ class Pipeline:
 
 @dataclass
 class _Suggestion:
-    """A change not applied, pinned to the source (it survives later stages)."""
+    """A change not applied, pinned to the source and followed through later stages.
+
+    ``out`` is its span of the current text, moved along as later changes are
+    applied elsewhere; a later change that touches it makes it stale. (The
+    source span alone is too coarse inside a translated sentence, where it is
+    the whole source sentence.)
+    """
 
     rule: str
     category: str
@@ -132,27 +105,64 @@ class _Suggestion:
     confidence: float
     message: str
     tier: str = ""
+    alternatives: tuple[str, ...] = ()
+    out: Span = field(default_factory=lambda: Span(0, 0))
+    stale: bool = False
 
 
 class _Suggestions(list[_Suggestion]):
-    """The document's suggestions so far, each (rule, source span, proposal) once."""
+    """The document's suggestions so far, each (rule, place, proposal) once."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys: set[tuple[str, Span, str]] = set()
+        self._keys: set[tuple[str, Span, Span, str]] | None = set()
+
+    @staticmethod
+    def _key(s: _Suggestion) -> tuple[str, Span, Span, str]:
+        return (s.rule, s.source, s.out, s.after)
 
     def add(self, s: _Suggestion) -> None:
-        key = (s.rule, s.source, s.after)
+        """Keep ``s`` unless a live suggestion proposes the same at the same place now."""
+        if self._keys is None:  # spans moved since the last add: rebuild
+            self._keys = {self._key(x) for x in self if not x.stale}
+        key = self._key(s)
         if key not in self._keys:
             self._keys.add(key)
             self.append(s)
+
+    def follow(self, changes: Sequence[Change]) -> None:
+        """Move every live suggestion past ``changes`` just applied (current coordinates).
+
+        A suggestion that a change touches is stale (contact counts for empty
+        spans, as in :func:`newsfix.aligned._touches`: coarse, never wrong).
+        """
+        batch = sorted(changes, key=lambda c: (c.start, c.end))
+        if not batch or not self:
+            return
+        starts = [c.start for c in batch]
+        ends = [c.end for c in batch]
+        deltas = list(itertools.accumulate(len(c.replacement) - (c.end - c.start)
+                                           for c in batch))
+        for s in self:
+            if s.stale:
+                continue
+            a, b = s.out.start, s.out.end
+            lo = bisect.bisect_left(ends, a)
+            hi = bisect.bisect_right(starts, b)
+            if any(_touches(c.start, c.end, a, b) for c in batch[lo:hi]):
+                s.stale = True
+                continue
+            before = bisect.bisect_right(ends, a)
+            shift = deltas[before - 1] if before else 0
+            s.out = Span(a + shift, b + shift)
+        self._keys = None
 
 
 class RuleFailure(RuntimeError):
     """A rule raised, or proposed changes that cannot be applied together (a rule bug)."""
 
 
-def read_profile(doc: Document) -> None:
+def read_profile(doc: Document, stage: str = "") -> None:
     """Pin the damage profile to the text a stage receives (English paragraphs once known).
 
     The profile describes what happened to the document, so it is read on the
@@ -162,7 +172,7 @@ def read_profile(doc: Document) -> None:
     """
     english = tuple(Span(p.start, p.end) for p in doc.paragraphs() if p.language == "en")
     spans = english if doc.languages or doc.language == "en" else None
-    doc.pin_profile(doc.analysis, spans)
+    doc.pin_profile(doc.analysis, spans, stage)
 
 
 def _run_rule(doc: Document, rule: Rule, suggestions: _Suggestions) -> bool:
@@ -204,6 +214,8 @@ def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
     if rule.quotation_policy == "guard":
         changes = _guard_quotations(doc, rule, changes, threshold)
     apply: list[Change] = []
+    if rule.stage == "repair":
+        doc.hits.extend((doc.aligned.to_source(c.span), rule.id) for c in changes)
     for change in changes:
         if change.force or (change.confidence >= threshold and not change.suggest_only):
             apply.append(change)
@@ -212,17 +224,24 @@ def _apply_findings(doc: Document, rule: Rule, findings: list[Finding],
             current = doc.text[change.start:change.end]
             suggestions.add(_Suggestion(rule.id, rule.category, span, current,
                                         change.replacement, change.confidence, change.message,
-                                        change.tier))
+                                        change.tier, change.alternatives, change.span))
     if not apply:
         return False
     try:
         changed = bool(doc.aligned.apply(apply))
+        suggestions.follow(apply)
     except ChangeConflict as exc:
         raise RuleFailure(f"conflicting changes: {exc}") from exc
     for change in apply:
         for fact, value in change.facts:
             doc.metadata.setdefault(fact, value)
     return changed
+
+
+#: The damage-profile family of a rule category, for the quotation guard.
+DAMAGE_FAMILY = {"apostrophe": "apostrophe", "quote": "quote", "case": "case",
+                 "untranslated": "untranslated", "spin": "spin", "glue": "glue",
+                 "mistranslation": "mt"}
 
 
 def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
@@ -235,7 +254,9 @@ def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
     quotation policy is ``guard`` is applied only when the same rule also
     repaired the same kind of damage outside quotes in this document
     (machine-translated pages damage their quotes like the rest); otherwise it
-    is only suggested.
+    is only suggested. A document whose damage profile shows that family of
+    damage throughout (a round trip that stripped every apostrophe) earns it
+    as well: its quotations went through the same round trip.
     """
     if not changes:
         return changes
@@ -246,6 +267,9 @@ def _guard_quotations(doc: Document, rule: Rule, changes: list[Change],
         doc.repaired_outside_quotes.add(rule.id)
     if not inside or rule.id in doc.repaired_outside_quotes:
         return changes
+    family = DAMAGE_FAMILY.get(rule.category)
+    if family is not None and doc.damage.damaged(family):
+        return changes  # the document shows this damage throughout: its quotes have it too
     return [replace(c, suggest_only=True, message=f"{c.message} (inside a quotation)")
             if id(c) in inside else c for c in changes]
 
@@ -265,7 +289,7 @@ def detect_stage(doc: Document) -> None:
         doc.languages = [LanguageRecord(doc.aligned.to_source(p.span), code, 1.0)
                          for p in paragraphs]
         return
-    from newsfix.detect import detect_document
+    from newsfix.langid import detect_document
 
     whole, guesses = detect_document([p.text for p in paragraphs], detector=doc.config.detector)
     doc.language, doc.language_confidence = whole.code, whole.confidence
@@ -284,19 +308,32 @@ def translate_stage(doc: Document) -> None:
             todo.setdefault(p.language, []).append(p)
     if not todo:
         return
+    from newsfix.langid import translation_sources
     from newsfix.translate import TranslationUnavailable, Translator, warn_missing_model
 
     for lang, paras in todo.items():
-        try:
-            # auto_install None defers to NEWSFIX_AUTO_INSTALL; True opts in here.
-            translator = Translator.load(lang, target, device=doc.config.device,
-                                         beam_size=doc.config.beam_size,
-                                         auto_install=doc.config.auto_install or None)
-        except TranslationUnavailable as exc:
-            doc.warn("no-translation-model", str(exc), language=lang,
+        # The detected code picks the package: nn tries nn→en, then nb→en.
+        translator, missing = None, []
+        for source in translation_sources(lang):
+            try:
+                # auto_install None defers to NEWSFIX_AUTO_INSTALL; True opts in here.
+                translator = Translator.load(source, target, device=doc.config.device,
+                                             beam_size=doc.config.beam_size,
+                                             auto_install=doc.config.auto_install or None)
+                break
+            except TranslationUnavailable as exc:
+                missing.append(exc)
+        if translator is None:
+            doc.warn("no-translation-model", str(missing[0]), language=lang,
                      paragraphs=len(paras))
-            warn_missing_model(str(exc))  # a Python warning too, at the caller's line
+            warn_missing_model(str(missing[0]))  # a Python warning too, at the caller's line
             continue
+        if missing:
+            doc.warn("translation-fallback",
+                     f"no {lang}→{target} translation package is installed; translated with "
+                     f"the {translator.from_code}→{target} package instead ({missing[0]})",
+                     language=lang, package=f"{translator.from_code}→{target}",
+                     paragraphs=len(paras))
         results = translator.translate_paragraphs([p.text for p in paras])
         changes: list[Change] = []
         for p, sentences in zip(paras, results):
@@ -307,6 +344,8 @@ def translate_stage(doc: Document) -> None:
                                       message=f"translated from {lang} to {target}"))
         translated = {doc.aligned.to_source(p.span) for p in paras}
         doc.aligned.apply(changes)
+        if doc.pending is not None:
+            doc.pending.follow(changes)
         doc.languages = [
             LanguageRecord(r.source, r.language, r.confidence, True)
             if any(r.source.start < t.end and t.start < r.source.end for t in translated)
@@ -320,11 +359,12 @@ def _result(doc: Document, pending: list[_Suggestion]) -> Result:
     text = aligned.text
     suggestions: list[Edit] = []
     for s in pending:
-        out = aligned.to_output(s.source)
-        if text[out.slice] != s.current:
+        out = s.out
+        if s.stale or text[out.slice] != s.current:
             continue  # a later edit replaced that text: the suggestion is stale
         suggestions.append(Edit(s.rule, s.category, s.source, out, doc.source[s.source.slice],
-                                s.after, s.confidence, s.message, tier=s.tier))
+                                s.after, s.confidence, s.message, tier=s.tier,
+                                alternatives=s.alternatives))
     suggestions.sort(key=lambda e: (e.source.start, e.source.end, e.rule))
     review_spans = [span for span, _ in doc.review] + [e.source for e in suggestions]
     segments = []
@@ -345,4 +385,5 @@ def _result(doc: Document, pending: list[_Suggestion]) -> Result:
                for span, reason in sorted(doc.review, key=lambda r: r[0])]
     return Result(source=doc.source, text=text, language=language, segments=tuple(segments),
                   edits=aligned.edits, suggestions=tuple(suggestions),
-                  metadata=dict(doc.metadata), warnings=(*doc.warnings, *reviews))
+                  metadata=dict(doc.metadata), warnings=(*doc.warnings, *reviews),
+                  damage=doc.damage_report() if doc.config.damage_report else {})

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from newsfix.rules import characters, english, layout, spin, unicode, whitespace
+from newsfix.rules import characters, english, layout, spin, unicode, whitespace, wordchoice
 from newsfix.rules.base import BUILTIN_NOTES, CATEGORIES, STAGES, Example, Rule
+from newsfix.rules.english import garble
 
 __all__ = ["CATEGORIES", "MODULES", "STAGES", "Example", "Rule", "check", "get_rule", "registry"]
 
-MODULES = (unicode, layout, characters, whitespace, english, spin)
+MODULES = (unicode, layout, characters, whitespace, english, spin, wordchoice, garble)
 
 
 @cache

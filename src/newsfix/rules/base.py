@@ -103,7 +103,8 @@ class Example:
     ``kind`` is ``fix`` (the rule must turn ``text`` into ``expected``),
     ``clean`` (``text`` must come back unchanged, with no suggestion from the
     rule) or ``suggest`` (unchanged, but the rule must suggest ``expected``'s
-    change). In ``fix`` and ``suggest`` examples the span that must change is
+    change; ``review``: unchanged, but the rule flags the marked span for
+    review). In ``fix`` and ``suggest`` examples the span that must change is
     marked ``⟦…⟧`` in ``text`` (``two⟦ ⟧-hour``; ``invasion⟦⟧At`` for an
     insertion); the test checks the edits' source spans against the marks, not
     only the final text. ``known_failure`` names why a case does not work
@@ -116,7 +117,7 @@ class Example:
 
     text: str
     expected: str | None = None
-    kind: Literal["fix", "clean", "suggest"] = "fix"
+    kind: Literal["fix", "clean", "suggest", "review"] = "fix"
     language: str = "en"
     note: str = ""
     known_failure: str = ""
@@ -353,6 +354,13 @@ class Scope:
                 for p in self._ctx.doc.paragraphs_in(self._ctx.rule.languages)
                 if self.start <= p.start and p.end <= self.end]
 
+    def translated_from(self) -> str | None:
+        """The source language of most of the document's translated paragraphs (None if none)."""
+        from collections import Counter
+
+        found = Counter(p.source_language for p in self._ctx.doc.paragraphs() if p.translated)
+        return found.most_common(1)[0][0] if found else None
+
     def quoted(self, start: int, end: int | None = None) -> bool:
         """Whether ``[start, end)`` lies inside a quotation."""
         return self.analysis.in_quotation(start, end)
@@ -372,6 +380,10 @@ class Scope:
     def source_span(self, start: int, end: int) -> Span:
         """The span of the source that ``[start, end)`` of the current text came from."""
         return self._ctx.doc.aligned.to_source(Span(start, end))
+
+    def hits(self) -> list[tuple[Span, str]]:
+        """Where repair rules proposed changes so far (source spans, rule ids), sorted."""
+        return sorted(self._ctx.doc.hits, key=lambda h: (h[0].start, h[0].end))
 
     def lexicon(self, name: str) -> list[Record]:
         """Rows of a lexicon the rule declares, with the user's files that extend it."""

@@ -19,7 +19,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -131,8 +131,34 @@ def residue_patterns(extra: Extra = ()) -> tuple[ResiduePattern, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class _ResidueIndex:
+    """The residue patterns by kind: exact ones looked up, the few others tried in turn."""
+
+    exact: dict[str, tuple[int, ...]]
+    others: tuple[int, ...]
+    patterns: tuple[ResiduePattern, ...]
+
+
+@cache
+def _residue_index(extra: Extra = ()) -> _ResidueIndex:
+    patterns = residue_patterns(extra)
+    exact: dict[str, list[int]] = {}
+    others = []
+    for k, p in enumerate(patterns):
+        if p.kind == "exact":
+            exact.setdefault(p.pattern, []).append(k)
+        else:
+            others.append(k)
+    return _ResidueIndex({key: tuple(v) for key, v in exact.items()}, tuple(others), patterns)
+
+
+@lru_cache(maxsize=65536)
 def match_residue(text: str, extra: Extra = ()) -> ResiduePattern | None:
     """The residue pattern a line matches, the strongest (``any``) first; None if none.
+
+    Patterns are tried in lexicon order; exact ones by look-up (lines repeat across
+    a site's pages, so answers are cached too).
 
     >>> match_residue("Kommentare (0)").language
     'de'
@@ -142,12 +168,15 @@ def match_residue(text: str, extra: Extra = ()) -> ResiduePattern | None:
     norm = normalize_line(text)
     if not norm or len(norm) > 300:
         return None
+    index = _residue_index(extra)
+    hits = sorted([*index.exact.get(norm, ()),
+                   *(k for k in index.others if index.patterns[k].matches(norm))])
     best = None
-    for p in residue_patterns(extra):
-        if p.matches(norm):
-            if p.where == "any":
-                return p
-            best = best or p
+    for k in hits:
+        p = index.patterns[k]
+        if p.where == "any":
+            return p
+        best = best or p
     return best
 
 
@@ -264,6 +293,12 @@ CAPTION_LABEL_RE = regex.compile(
     r"[ \t]*:")
 
 
+#: Where a credit may start: after a sentence end, a space or at the line's start.
+CREDIT_START_RE = regex.compile(r"(?:(?<=^)|(?<=[.!?…”\"’)\]])|(?<=[ \t]))(?=\(?\p{Lu})")
+#: How far from the end of a line a credit may start.
+CREDIT_REACH = 160
+
+
 @cache
 def credit_re(extra: Extra = ()) -> regex.Pattern[str]:
     """A photo credit: ``Name Surname / Agency [via Agency] [file]`` or ``Photo: …``."""
@@ -294,7 +329,9 @@ def find_credit(line: str, extra: Extra = ()) -> tuple[int, int, float] | None:
     best = None
     # Try every start at a word boundary from the left: the longest credit wins
     # only where what precedes it is a sentence end, the line start or a space.
-    for m in regex.finditer(r"(?:(?<=^)|(?<=[.!?…”\"’)\]])|(?<=[ \t]))(?=\(?\p{Lu})", line):
+    # A credit is short and ends the line: only starts in its last CREDIT_REACH characters
+    # are tried (each try reads to the end of the line; all starts would be quadratic).
+    for m in CREDIT_START_RE.finditer(line, max(0, len(line) - CREDIT_REACH)):
         s = m.start()
         c = rx.fullmatch(line, s)
         if c is None:

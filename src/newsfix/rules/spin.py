@@ -21,18 +21,31 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 import regex
 import wordfreq
 
+from newsfix.evidence import tokens as model_tokens
 from newsfix.rules.base import Example, Finding, Rule, Scope
-from newsfix.text import WORD_RE, TextAnalysis
+from newsfix.rules.lattice import (
+    Decision,
+    Edge,
+    Overlay,
+    Region,
+    Segment,
+    cached_posteriors,
+    segments,
+    unigram_logp,
+)
+from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["RULES", "SpunName", "SpunWord", "spin_spots", "spun_names"]
+__all__ = ["RULES", "Reading", "SpunName", "SpunWord", "channel_counts", "spin_candidates",
+           "spin_readings", "spin_spots", "spun_names", "variants"]
 
 
 #: Corpus size behind the bigram counts (Google Web 1T: about 1e12 tokens).
@@ -101,11 +114,29 @@ def bigrams() -> dict[tuple[str, str], int]:
 def names() -> dict[tuple[int, int, str], list[tuple[str, ...]]]:
     """Index of WordNet multi-word names: (length, position, lower word) → names."""
     index: dict[tuple[int, int, str], list[tuple[str, ...]]] = defaultdict(list)
-    for line in _open("spin_names.tsv.gz"):
-        toks = tuple(line.split())
+    for toks in sorted(known_names()):
         for i, t in enumerate(toks):
             index[len(toks), i, t.lower()].append(toks)
     return dict(index)
+
+
+@cache
+def known_names() -> frozenset[tuple[str, ...]]:
+    """Multi-word names: WordNet's (``spin_names.tsv.gz``) and the organisation gazetteer's.
+
+    The gazetteer (``gazetteer_orgs.tsv.gz``) adds organisations, agencies,
+    courts and councils with their other names (``Security Council``,
+    ``World Trade Organization``).
+    """
+    from newsfix.lexicon import load
+
+    out = {tuple(line.split()) for line in _open("spin_names.tsv.gz")}
+    for row in load("gazetteer_orgs.tsv.gz"):
+        for name in (row["name"], *row["aliases"].split("|")):
+            toks = tuple(name.split())
+            if len(toks) > 1 and all(t[:1].isalpha() for t in toks):
+                out.add(toks)
+    return frozenset(out)
 
 
 @cache
@@ -202,18 +233,21 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *
     end = len(analysis.text) if end is None else end
     text = analysis.text
     syn = synonym_tiers()[0]  # close synonyms only: looser terms misfire on clean text
-    toks = tokens(analysis, start, end)
+    words = analysis.words_in(start, end)
     out = []
-    for i, t in enumerate(toks):
-        w = t.lower
-        if w not in syn or (t.text[:1].isupper() and not t.sentence_start):
+    for i, x in enumerate(words):
+        w = x.lower
+        # The cheap tests first: most words of any text have no synonyms to try.
+        if w not in syn or (x.text.isupper() and len(x.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
             continue
-        if (t.text.isupper() and len(t.text) > 1) or _zipf(w) >= MAX_WORD_ZIPF:
+        sentence_start = analysis.capital_expected(x.start)
+        if x.text[:1].isupper() and not sentence_start:
             continue
-        left = toks[i - 1].lower if i and _joined(text, toks[i - 1], t) \
-            and not t.sentence_start else None
-        right = toks[i + 1].lower if i + 1 < len(toks) and _joined(text, t, toks[i + 1]) \
-            else None
+        t = Token(x.start, x.end, x.text, analysis.in_quotation(x.start, x.end), sentence_start)
+        left = words[i - 1].lower if i and text[words[i - 1].end:x.start] == " " \
+            and not sentence_start else None
+        right = words[i + 1].lower if i + 1 < len(words) and \
+            text[x.end:words[i + 1].start] == " " else None
         if left is None and right is None:
             continue
         base, lw, rw = _score(left, w, right)
@@ -261,43 +295,407 @@ def article_mismatches(text: str) -> int:
     return n
 
 
-def document_spin(scope: Scope) -> tuple[bool, list[Spot]]:
-    """Whether the document shows spin, and its spots (``scope``: the whole document).
+# --------------------------------------------------------------------------- phrase readings
+#
+# Generation (what a spinner may have replaced: ``spin_candidates``) and decision (what
+# SPUN_WORD applies: ``SpunWord.find``) are separate; the scoring in between is the
+# shared lattice of :mod:`newsfix.rules.lattice`.
 
-    Spin shows as several independent signals that clean text lacks: names
-    that are synonym-variants of known names (also those repaired in an
-    earlier pass, noted as ``spin.names``), ``a`` before a vowel-sound word,
-    and strong spots. Strong spots alone do not count: careful clean prose has
-    a few.
+#: Share of the candidate-bearing words of a spun document a spinner replaced (seed 003
+#: and the spinners described in the literature replace a fifth to a third).
+SPIN_RATE = 0.25
+#: Weight of a looser thesaurus term (mythes' generic/similar/related) against a close synonym.
+LOOSE_WEIGHT = 0.2
+#: Probability that a curated variant (``whilst``, ``yr``, ``Walk`` before a day) in a spun
+#: document is the spinner's.
+VARIANT_RATE = 0.5
+#: log10 bonus per doubling of a candidate's occurrences elsewhere in the document.
+DOCUMENT_BONUS = 0.5
+#: Posterior from which a reading is applied in a spun document ...
+APPLY_POSTERIOR = 0.95
+#: ... and from which it is offered as a suggestion.
+SUGGEST_POSTERIOR = 0.5
+#: Thesaurus candidates kept per word (the a-priori most probable).
+MAX_CANDIDATES = 12
+#: Longest curated variant, in words (``because of the fact that``).
+MAX_VARIANT_WORDS = 5
+
+_CHANNEL: list[tuple[object, Counter[str]]] = []
+
+
+def channel_counts() -> Counter[str]:
+    """Original form → how many written forms list it: a spinner picks one of them.
+
+    Derived from :func:`synonyms` and recomputed whenever that table is
+    reloaded, so benchmark hooks that replace the thesaurus (the devsets'
+    ``mech_split``, which clears ``synonyms``) cover it too.
     """
-    analysis = scope.analysis
-    paragraphs = scope.paragraphs()
+    syn = synonyms()
+    if _CHANNEL and _CHANNEL[0][0] is syn:
+        return _CHANNEL[0][1]
+    counts: Counter[str] = Counter(c for cands in syn.values() for c in set(cands))
+    _CHANNEL[:] = [(syn, counts)]
+    return counts
 
-    def compute() -> tuple[list[Spot], int]:
-        spots = [s for p in paragraphs for s in spin_spots(analysis, p.start, p.end)]
-        return spots, sum(len(analysis.words_in(p.start, p.end)) for p in paragraphs)
 
-    spots, words = analysis.memo(("spin.spots", tuple(p.span for p in paragraphs)), compute)
-    _, articles = _document_names(scope)
-    names_now = spun_names(scope)
-    seen = set(scope.notes("spin.names"))
-    seen |= {tuple(scope.source_span(a, b).to_list()) for a, b, _, _ in names_now}
-    signals = articles + len(seen)
-    strong = sum(1 for s in spots if s.strong and not s.token.quoted)
-    spun = bool(words) and signals >= 1 and signals + strong >= MIN_SPOTS and \
-        100.0 * (signals + strong) / words >= MIN_DENSITY
-    return spun, spots
+@cache
+def variants() -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Curated spinner variants (``spin_variants.tsv``): written tokens → ((original, kind), …)."""
+    from newsfix.lexicon import load
+
+    out: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for row in load("spin_variants.tsv"):
+        out[tuple(row["written"].split())].append((row["original"], row["kind"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _variant_counts() -> Counter[str]:
+    return Counter(o for vs in variants().values() for o, _ in vs)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A candidate reading of written words, with its posterior in the document's lattice.
+
+    Edges that give the same text for the same words (``yr`` → year as an
+    abbreviation and as a thesaurus synonym) are one reading: their posteriors add up.
+    """
+
+    start: int
+    end: int
+    written: str
+    replacement: str
+    posterior: float
+    kind: str  # thesaurus, loose, function, month, abbreviation
+    quoted: bool
+
+
+def spin_candidates(analysis: TextAnalysis, segment: Segment
+                    ) -> tuple[list[Edge], list[float]]:
+    """Candidate edges of a segment and the written words' priors (generation only).
+
+    Every word a spinner could have written gets its thesaurus neighbours
+    (part-of-speech blind, close synonyms and looser terms), and every run of
+    one to five words that is a curated variant (``as a result of``, ``yr``,
+    ``Walk`` as a month name) gets its plain form. A candidate's prior is the
+    spinner's channel: it replaced the word with probability
+    :data:`SPIN_RATE` and chose the written form among the
+    :func:`channel_counts` forms the original may be spun into.
+
+    Thesaurus candidates as frequent as ``is``, ``by`` or ``be``
+    (:data:`MAX_CAND_ZIPF`) are left out: WordNet lists them for senses
+    (``cost`` and ``be``, ``past`` and ``by``) that no spinner reverses, and
+    the bigram model favours them everywhere; the function words spinners
+    do rewrite are in the curated variants. A candidate the document writes
+    more often than its frequency in English predicts gains
+    :data:`DOCUMENT_BONUS` per doubling of the excess (``said`` in a story
+    quoting people; not ``by``, which every story writes).
+    """
+    from newsfix.evidence import document_stats
+
+    tier1, tier2 = synonym_tiers()
+    counts = channel_counts()
+    var = variants()
+    vcounts = _variant_counts()
+    stats = document_stats(analysis)
+    n_words = len(analysis.words)
+    slots = segment.slots
+    edges: list[Edge] = []
+    rates = [0.0] * len(slots)
+
+    phrases = _phrase_counts(analysis)
+
+    def bonus(c: str) -> float:
+        toks = c.lower().split()
+        seen = stats.seen(c) if len(toks) == 1 else min(
+            phrases[a, b] for a, b in pairwise(toks))
+        if not seen:
+            return 0.0
+        expected = 10.0 ** unigram_logp(toks) * n_words
+        return DOCUMENT_BONUS * max(0.0, math.log2((1 + seen) / max(1.0, expected)))
+
+    for k, w in enumerate(slots):
+        text = w.text
+        lower = w.lower
+        capital = text[:1].isupper()
+        sentence_start = capital and analysis.capital_expected(w.start)
+        caps = text.isupper() and len(text) > 1
+        plain = not caps and (not capital or sentence_start)
+        if plain and _zipf(lower) < MAX_WORD_ZIPF:
+            found = []
+            for tier, weight, kind in ((tier1, 1.0, "thesaurus"), (tier2, LOOSE_WEIGHT, "loose")):
+                for c in tier.get(lower, ()):
+                    if _zipf(c) >= MAX_CAND_ZIPF:
+                        continue
+                    prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
+                    found.append((prior + math.log10(_unigram(c)), prior, c, kind))
+            # The most probable candidates a priori (channel x frequency) carry nearly all
+            # the posterior; the rest only cost time.
+            for _, prior, c, kind in sorted(found, reverse=True)[:MAX_CANDIDATES]:
+                edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
+                rates[k] = SPIN_RATE
+        for n in range(1, min(MAX_VARIANT_WORDS, len(slots) - k) + 1):
+            run = slots[k:k + n]
+            known = var.get(tuple(x.lower for x in run))
+            if not known or any(x.text.isupper() and len(x.text) > 1 for x in run):
+                continue
+            for original, kind in known:
+                if kind == "month":
+                    if n != 1 or not capital or sentence_start:
+                        continue  # `Walk` for March is a name-like capital mid-sentence
+                elif not plain:
+                    continue
+                toks = tuple(model_tokens(original))
+                prior = math.log10(VARIANT_RATE / vcounts[original]) + bonus(original.lower())
+                out = original if kind == "month" else _case_like(original, text)
+                edges.append(Edge(k, k + n, toks, out, prior, kind))
+                rates[k] = max(rates[k], VARIANT_RATE)
+    priors = [math.log10(1 - r) for r in rates]
+    return edges, priors
+
+
+def _phrase_counts(analysis: TextAnalysis) -> Counter[tuple[str, str]]:
+    """Pairs of words the document writes next to each other (lower case), for phrase bonuses."""
+    def compute() -> Counter[tuple[str, str]]:
+        words = analysis.words
+        text = analysis.text
+        return Counter((a.lower, b.lower) for a, b in pairwise(words)
+                       if text[a.end:b.start] == " ")
+    return analysis.memo("spin.phrases", compute)
+
+
+@dataclass
+class _Lattice:
+    """One segment's candidates and priors, and its posteriors once scored."""
+
+    segment: Segment
+    edges: list[Edge]
+    priors: list[float]
+    post: dict[Edge, float] = field(default_factory=dict)
+
+    def score(self) -> None:
+        self.post = cached_posteriors(self.segment, self.edges, self.priors)
+
+
+def _lattices(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]) -> list[_Lattice]:
+    out = []
+    for a, b in spans:
+        for seg in segments(analysis, a, b):
+            edges, priors = spin_candidates(analysis, seg)
+            if edges:
+                out.append(_Lattice(seg, edges, priors))
+    for lat in out:
+        lat.score()
+    return out
+
+
+def _readings(analysis: TextAnalysis, lattices: list[_Lattice]) -> list[Reading]:
+    grouped: dict[tuple[int, int, str], tuple[float, float, Edge]] = {}
+    for lat in lattices:
+        slots = lat.segment.slots
+        for e in lat.edges:
+            p = lat.post.get(e, 0.0)
+            a, b = slots[e.i].start, slots[e.j - 1].end
+            key = (a, b, e.text)
+            total, top, best = grouped.get(key, (0.0, -1.0, e))
+            grouped[key] = (total + p, p, e) if p > top else (total + p, top, best)
+    out = [Reading(a, b, analysis.text[a:b], text, total, e.source, analysis.in_quotation(a, b))
+           for (a, b, text), (total, _, e) in grouped.items()]
+    out.sort(key=lambda r: (r.start, -r.posterior))
+    return out
+
+
+def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None
+                  ) -> list[Reading]:
+    """Every candidate reading of ``[start, end)`` with its posterior (best first per span).
+
+    >>> rs = spin_readings(TextAnalysis("The talks ended whilst the bombing went on."))
+    >>> [(r.written, r.replacement) for r in rs if r.posterior > 0.5]
+    [('whilst', 'while')]
+    """
+    return document_readings(analysis, [(start, len(analysis.text) if end is None else end)])
+
+
+def document_readings(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]
+                      ) -> list[Reading]:
+    """The readings of a document's paragraphs ``spans`` (computed once per text and spans)."""
+    return analysis.memo(("spin.readings", tuple(spans)),
+                         lambda: _readings(analysis, _lattices(analysis, spans)))
+
+
+#: Rounds of deciding and applying before SPUN_WORD gives up on a fixed point.
+MAX_ROUNDS = 8
+
+
+def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
+            licensed: set[tuple[str, str]]) -> tuple[list[Decision], list[Decision]]:
+    """What SPUN_WORD applies and suggests on one text: (decisions, suggestions).
+
+    A decision inside a quotation is applied only when the same substitution
+    (written → replacement, in lower case) is applied outside quotations in
+    the document (``licensed``, or in this round); otherwise it is suggested.
+    """
+    text = analysis.text
+    found: list[tuple[bool, Decision, tuple[str, str]]] = []  # (quoted, decision, key)
+    taken: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in NUMERAL_RE.finditer(text, a, b):
+            words = spelled_numeral(m)
+            if words is not None:
+                taken.append(m.span())
+                found.append((analysis.in_quotation(m.start(), m.end()),
+                              Decision(m.start(), m.end(), _case_like(words, m.group()),
+                                       "numeral", f"spun numeral: {m.group()!r}"),
+                              (m.group().lower(), words)))
+        for m in MONTH_RE.finditer(text, a, b):
+            month = spun_month(m)
+            if month is not None:
+                taken.append(m.span(1))
+                found.append((analysis.in_quotation(m.start(1), m.end(1)),
+                              Decision(m.start(1), m.end(1), month, "month",
+                                       f"spun month name: {m.group(1)!r} for {month!r}"),
+                              (m.group(1).lower(), month.lower())))
+    suggestions: list[Decision] = []
+    for r in _best(document_readings(analysis, spans)):
+        if any(r.start < b and a < r.end for a, b in taken):
+            continue
+        if r.kind == "abbreviation" and ABBREV_DOT_RE.match(text, r.end):
+            r = replace(r, end=r.end + 1, written=r.written + ".")  # `govt. said`
+        key = (r.written.lower(), r.replacement.lower())
+        if r.posterior >= APPLY_POSTERIOR and r.kind in ("thesaurus", "loose") \
+                and not _anchored(analysis, r):
+            suggestions.append(Decision(
+                r.start, r.end, r.replacement, "possible",
+                f"possibly spun: {r.written!r} for {r.replacement!r} (posterior "
+                f"{r.posterior:.2f}, but only a neighbour that may be spun itself supports it)"))
+            continue
+        if r.posterior >= APPLY_POSTERIOR:
+            tier = "thesaurus" if r.kind in ("thesaurus", "loose") else "variant"
+            found.append((r.quoted, Decision(
+                r.start, r.end, r.replacement, tier,
+                f"spun: {r.written!r} for {r.replacement!r} "
+                f"(posterior {r.posterior:.2f}, {r.kind})"), key))
+        else:
+            suggestions.append(Decision(
+                r.start, r.end, r.replacement, "possible",
+                f"possibly spun: {r.written!r} for {r.replacement!r} "
+                f"(posterior {r.posterior:.2f})"))
+    found = [f for f in found if text[f[1].start:f[1].end] != f[1].replacement]  # `March`
+    outside = licensed | {key for quoted, _, key in found if not quoted}
+    decisions = []
+    for quoted, d, key in found:
+        if quoted and key not in outside:
+            suggestions.append(replace(d, message=f"{d.message} (inside a quotation)"))
+        else:
+            decisions.append(d)
+    return decisions, suggestions
+
+
+#: Alternatives of a neighbour that may be spun that a one-sided candidate is tried against.
+ROBUST_ALTERNATIVES = 6
+
+
+def _spinnable(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether a spinner could have written ``w`` for a synonym (a plain thesaurus word)."""
+    tier1, tier2 = synonym_tiers()
+    capital = w.text[:1].isupper() and not analysis.capital_expected(w.start)
+    return not capital and _zipf(w.lower) < MAX_WORD_ZIPF and (
+        w.lower in tier1 or w.lower in tier2)
+
+
+def _anchored(analysis: TextAnalysis, r: Reading) -> bool:
+    """Whether a thesaurus reading's context does not rest on one word that may be spun too.
+
+    A candidate scored against a single neighbour (the other side ends the
+    segment) fits whatever that neighbour is; if the neighbour is a word a
+    spinner could have replaced as well, the fit may be to the spinner's word
+    (``a extra regular footing``: ``regular basis`` fits ``regular``, which
+    was ``normal``), so that evidence alone decides nothing.
+    """
+    text = analysis.text
+    first, last = analysis.word_at(r.start), analysis.word_at(r.end - 1)
+    if first is None or last is None:
+        return True
+    left = analysis.neighbour(first, -1)
+    right = analysis.neighbour(last, 1)
+    left = left if left is not None and text[left.end:first.start] == " " else None
+    right = right if right is not None and text[last.end:right.start] == " " else None
+    sides = [w for w in (left, right) if w is not None]
+    if len(sides) != 1 or not _spinnable(analysis, sides[0]):
+        return True
+    # The neighbour may be spun: the candidate must fit what it may stand for as well.
+    n = sides[0]
+    tier1, tier2 = synonym_tiers()
+    alternatives = [c for c in (*tier1.get(n.lower, ()), *tier2.get(n.lower, ()))
+                    if " " not in c and _zipf(c) < MAX_CAND_ZIPF]
+    alternatives.sort(key=lambda c: -_zipf(c))
+    alternatives = alternatives[:ROBUST_ALTERNATIVES]
+    if not alternatives:
+        return True
+    cand = model_tokens(r.replacement)
+    written = model_tokens(r.written)
+    if not cand or not written:
+        return True
+    from newsfix.rules.lattice import logp
+
+    def gain(a: str) -> float:
+        if n is left:  # how much more ``a`` calls for the candidate than English at large
+            return (logp(cand[0], a) - logp(written[0], a)
+                    - logp(cand[0], None) + logp(written[0], None))
+        return logp(a, cand[-1]) - logp(a, written[-1])
+
+    wins = sum(1 for a in alternatives if gain(a) >= 1.0)
+    return wins * 2 >= len(alternatives)
+
+
+def converge(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]
+             ) -> tuple[list[Region], list[tuple[int, int, str, Decision]], int]:
+    """SPUN_WORD's decisions carried to their fixed point: (regions, suggestions, rounds).
+
+    Each round decides on the current text (the lattice over the whole
+    document), applies the decisions to a copy and decides again,
+    until a round decides nothing (at most :data:`MAX_ROUNDS`). The regions
+    are in the offsets of ``analysis.text``; suggestions are the last round's,
+    mapped back to them.
+    """
+    overlay = Overlay(analysis.text)
+    current = analysis
+    licensed: set[tuple[str, str]] = set()
+    rounds = 0
+    suggestions: list[Decision] = []
+    while rounds < MAX_ROUNDS:
+        rounds += 1
+        cur_spans = [(overlay.to_current(a), overlay.to_current(b)) for a, b in spans]
+        decisions, suggestions = _decide(current, cur_spans, licensed)
+        if not decisions:
+            break
+        licensed |= {(current.text[d.start:d.end].lower(), d.replacement.lower())
+                     for d in decisions if not current.in_quotation(d.start, d.end)}
+        overlay.apply(decisions)
+        current = TextAnalysis(overlay.text)
+    regions = overlay.regions
+    mapped = []
+    for s in suggestions:
+        a, b, after = overlay.to_original(s.start, s.end, s.replacement)
+        if not any(r.start < b and a < r.end for r in regions):
+            mapped.append((a, b, after, s))
+    return regions, mapped, rounds
 
 
 class SpunWord(Rule):
-    """Restore a word a spinner replaced by a thesaurus synonym, judged by its bigram context.
+    """Restore words and short phrases a spinner replaced, judged as whole readings.
 
-    Safe because it acts only in documents that show spin (spun names, ``a``
-    before a vowel-sound word, and spots where the written word has no attested
-    left or right bigram while a close synonym has both and is a thousandfold
-    more probable); it applies a change only where such a spot recurs in the
-    document, never inside a quotation; other spots in a spun document become
-    suggestions, and clean text gets nothing.
+    Candidates are the thesaurus neighbours of every word (part-of-speech
+    blind, as spinners work) and curated variants (``whilst``, ``as a result
+    of``, ``yr``, ``Walk`` for March); whole readings of each run of words are
+    scored by the English bigram model under a spinner's channel
+    (:mod:`newsfix.rules.lattice`). Safe because it acts only in documents the damage
+    profile shows as spun, and applies a reading only when its posterior is
+    decisive (:data:`APPLY_POSTERIOR`); weaker readings are suggestions, and
+    clean documents get nothing. Its decisions change their neighbours'
+    contexts, so it decides again on the repaired text until nothing more is
+    decided (:func:`converge`): the text it leaves is a fixed point.
     """
 
     id = "SPUN_WORD"
@@ -305,15 +703,18 @@ class SpunWord(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     scope = "document"
-    tiers = {"recurring": 0.92, "single": 0.5}
-    requires = frozenset({"spin.names"})
+    tiers = {"thesaurus": 0.95, "variant": 0.95, "numeral": 0.95, "month": 0.95,
+             "possible": 0.5}
+    lexicons = ("spin_variants.tsv",)
     description = "word replaced by a synonym (spun text)"
     examples = (
-        Example("Output fell within the ⟦yr⟧ earlier than the war. Ties returned to a extra "
-                "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
-                "Output fell within the year earlier than the war. Ties returned to a extra "
-                "regular footing in August final yr. Kyiv has all but lost a invaluable chip.",
-                note="the second `yr` ends a sentence: one context only, so a suggestion"),
+        Example("The Worldwide Atomic Vitality Company stated that the White Home had been "
+                "told. The talks ended whilst the bombing went on, ⟦3 / 4⟧ of the members said "
+                "in ⟦Walk⟧ 2025.",
+                "The Worldwide Atomic Vitality Company stated that the White Home had been "
+                "told. The talks ended whilst the bombing went on, three quarters of the members "
+                "said in March 2025.",
+                note="spun names make the profile; `whilst` → while is only suggested here"),
         Example("Output fell in the year before the war. Ties returned to a more normal "
                 "footing in August last year. Kyiv has all but lost a valuable chip.",
                 kind="clean"),
@@ -321,25 +722,93 @@ class SpunWord(Rule):
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
-        spun, spots = document_spin(scope)
-        if not spun:
+        if not scope.damage.damaged("spin"):
             return
-        # Spinners are consistent: a pair seen once may be a rare but right word
-        # (``a regular footing``), one seen twice or more is the spinner's habit.
-        pairs = Counter((s.token.lower, s.candidate.lower()) for s in spots)
-        for s in spots:
-            if s.token.quoted:
-                continue
-            if s.strong and pairs[s.token.lower, s.candidate.lower()] >= 2:
-                yield scope.change(s.token.start, s.token.end, s.candidate, tier="recurring",
-                                   message=f"spun word: {s.token.text!r} for {s.candidate!r}")
-            else:
-                yield scope.change(s.token.start, s.token.end, s.candidate, tier="single",
-                                   suggest_only=True,
-                                   message=f"possibly spun: {s.token.text!r} for {s.candidate!r}")
+        spans = [(p.start, p.end) for p in scope.paragraphs()]
+        regions, suggestions, _ = converge(scope.analysis, spans)
+        text = scope.full_text
+        for r in regions:
+            d = r.last
+            message = d.message if len(r.decisions) == 1 else \
+                f"{d.message}; {text[r.start:r.end]!r} → {r.after!r} over {len(r.decisions)} steps"
+            yield scope.change(r.start, r.end, r.after, tier=d.tier, message=message)
+        for a, b, after, s in suggestions:
+            yield scope.change(a, b, after, tier=s.tier, suggest_only=True, message=s.message)
 
 
-NAME_RE = regex.compile(r"\p{Lu}[\p{Ll}]+(?:\s+(?:(?:of|for|on|and|the|de)\s+)*\p{Lu}[\p{Ll}]+)+")
+#: Numerals a spinner writes: a spaced fraction (``3 / 4``), ``100's of``.
+NUMERAL_RE = regex.compile(
+    r"(?<![\d/.,])([1-9]) / ([1-9]\d?)(?![\d/.,]\d)|(?<![\d.,])(1(?:,?000)*|100)['’]s of\b")
+_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_PARTS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "quarters"),
+          5: ("fifth", "fifths"), 6: ("sixth", "sixths"), 8: ("eighth", "eighths"),
+          10: ("tenth", "tenths")}
+_SCALES = {"100": "hundreds", "1000": "thousands", "1000000": "millions",
+           "1000000000": "billions"}
+
+
+def spelled_numeral(m: regex.Match[str]) -> str | None:
+    """News English for a spinner's numeral match of :data:`NUMERAL_RE`, or None.
+
+    >>> [spelled_numeral(NUMERAL_RE.search(t)) for t in ("3 / 4 of", "1 / 2", "100's of", "7 / 9")]
+    ['three quarters', 'half', 'hundreds of', None]
+    """
+    if m.group(3):
+        scale = _SCALES.get(m.group(3).replace(",", ""))
+        return f"{scale} of" if scale else None
+    num, den = int(m.group(1)), int(m.group(2))
+    if den not in _PARTS or num >= den:
+        return None
+    if num == 1:
+        return "half" if den == 2 else f"a {_PARTS[den][0]}"
+    return f"{_UNITS[num]} {_PARTS[den][1]}"
+
+
+#: A capitalised word mid-sentence where a month name goes: before a day or a year, or
+#: after a preposition of time.
+MONTH_RE = regex.compile(
+    r"(?<=\p{L}[,;]? |\p{L} (?:in|of|since|until|till|by|from|through|early|late|mid-?) )"
+    r"(\p{Lu}\p{Ll}+)(?= (?:[1-9]\d?|[12]\d{3})\b| ?[,.;:)]| (?:and|or|when|to)\b)")
+_MONTH_AFTER_RE = regex.compile(r"\b(?:in|of|since|until|till|by|from|through|early|late|mid-?) $")
+
+
+def spun_month(m: regex.Match[str]) -> str | None:
+    """The month a capitalised variant (``Walk``) stands for, where a month name goes.
+
+    A variant before a day or a year is a month (``till Walk 14``); one that
+    ends a phrase must follow a preposition of time (``the middle of Walk,``).
+    """
+    word = m.group(1)
+    found = [o for o, kind in variants().get((word.lower(),), ()) if kind == "month"]
+    if len(found) != 1:
+        return None
+    text = m.string
+    after = text[m.end(1):m.end(1) + 6]
+    if not regex.match(r" \d", after) and not _MONTH_AFTER_RE.search(
+            text, max(0, m.start(1) - 12), m.start(1)):
+        return None
+    return found[0]
+
+
+#: The full stop of an abbreviation inside a sentence (``govt. said``, ``sq. kilometres``).
+ABBREV_DOT_RE = regex.compile(r"\.(?= +[\p{Ll}\d]|[,;:)])")
+
+
+def _best(readings: list[Reading]) -> Iterator[Reading]:
+    """The readings above the suggestion level that do not overlap (best posterior first)."""
+    taken: list[tuple[int, int]] = []
+    for r in sorted(readings, key=lambda r: -r.posterior):
+        if r.posterior < SUGGEST_POSTERIOR:
+            break
+        if any(r.start < b and a < r.end for a, b in taken):
+            continue
+        taken.append((r.start, r.end))
+        yield r
+
+
+NAME_RE = regex.compile(
+    r"\p{Lu}[\p{Ll}]+(?:\s+(?:(?:of|for|on|and|the|de|a|an|in|to|at)\s+)*\p{Lu}[\p{Ll}]+)+")
+_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "a", "an", "in", "to", "at"})
 
 
 def match_name(words: list[str]) -> tuple[str, ...] | None:
@@ -354,23 +823,27 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     syn = synonyms()
     index = names()
     lower = [w.lower() for w in words]
+    if tuple(lower) in _lower_names():
+        return None  # the name itself
+    # A match differs by at least one synonym, so its candidates are found through the
+    # synonyms alone (looking names up by every written word, `the` and `of` included,
+    # finds thousands).
     found: set[tuple[str, ...]] = set()
     for i, w in enumerate(lower):
-        for key in (w, *syn.get(w, ())):
-            found.update(index.get((n, i, key), ()))
+        found.update(_names_by_synonym(syn, index, n, i, w))
     best: list[tuple[int, tuple[str, ...]]] = []
     for name in found:
         nl = [t.lower() for t in name]
-        if nl == lower:
-            return None  # the name itself
         same = sum(a == b for a, b in zip(nl, lower))
         by_syn = sum(a != b and b in syn and a in syn[b] for a, b in zip(nl, lower))
         free = n - same - by_syn
-        content = [b for b in lower if b not in {"of", "for", "on", "and", "the", "de"}]
+        content = [b for b in lower if b not in _CONNECTORS]
         if free > (1 if n >= 3 else 0) or not by_syn or not same:
             continue  # ``White Horse`` is not ``Pearl Buck``: one word must stay
         if free and (same < 1 or len(content) < 3):
             continue
+        if any(a != b and b in _capitalised_only() for a, b in zip(nl, lower)):
+            continue  # ``European`` is a name, not a spinner's word for ``German``
         best.append((free * 2 + by_syn, name))
     if not best:
         return None
@@ -378,6 +851,39 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     if len(best) > 1 and best[0][0] == best[1][0]:
         return None  # ambiguous
     return best[0][1]
+
+
+_SYN_NAMES: list[tuple[object, dict[tuple[int, int, str], frozenset[tuple[str, ...]]]]] = []
+
+
+def _names_by_synonym(syn: dict[str, tuple[str, ...]],
+                      index: dict[tuple[int, int, str], list[tuple[str, ...]]],
+                      n: int, i: int, word: str) -> frozenset[tuple[str, ...]]:
+    """Names of ``n`` words with a synonym of ``word`` at position ``i`` (kept per word).
+
+    Kept with the thesaurus it was computed from, so a hook that replaces the
+    thesaurus (``mech_split``) is seen.
+    """
+    if not _SYN_NAMES or _SYN_NAMES[0][0] is not syn:
+        _SYN_NAMES[:] = [(syn, {})]
+    memo = _SYN_NAMES[0][1]
+    found = memo.get((n, i, word))
+    if found is None:
+        found = memo[n, i, word] = frozenset(
+            name for key in syn.get(word, ()) for name in index.get((n, i, key), ()))
+    return found
+
+
+@cache
+def _lower_names() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(t.lower() for t in name) for name in known_names())
+
+
+@cache
+def _capitalised_only() -> frozenset[str]:
+    from newsfix.rules.english._lexicon import proper_nouns
+
+    return frozenset(proper_nouns())
 
 
 class SpunName(Rule):
@@ -411,6 +917,9 @@ class SpunName(Rule):
         Example("Officials at the White Home said on Monday the talks would go ahead.",
                 kind="clean", note="a lone two-word match is no evidence of spin"),
         Example("Scotland's First Minister said the talks would go ahead.", kind="clean"),
+        Example("The United Nations Organization met. The Ontario Energy Board approved the "
+                "rates, and the British Brands Group said it would appeal.", kind="clean",
+                note="issue 14: real names one or two synonyms away from other names"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
@@ -440,14 +949,34 @@ def spun_names(scope: Scope) -> list[tuple[int, int, str, str]]:
     'The White House said so. Kansas City won.'
     """
     matches, articles = _document_names(scope)
+    if scope.damage.damaged("spin"):
+        return matches
     short = {m[2].lower() for m in matches if len(m[2].split()) == 2}
     evidence = articles
-    evidence += sum(1 for m in matches if len(m[2].split()) > 2) + max(len(short) - 1, 0)
+    evidence += sum(1 for m in matches if standalone(m)) + max(len(short) - 1, 0)
     # Names accepted in an earlier pass (gone from the text since) still count.
     evidence += len(scope.notes("spin.names"))
     if evidence:
         return matches
-    return [m for m in matches if len(m[2].split()) > 2]
+    return [m for m in matches if standalone(m)]
+
+
+def standalone(match: tuple[int, int, str, str]) -> bool:
+    """Whether a spun-name match needs no other evidence of spin in its document.
+
+    Only a name with three words changed, two of them or more by synonyms,
+    has no innocent reading (``Worldwide Atomic Vitality Company``);
+    ``United Nations Organization`` (two synonyms of ``United States
+    Constitution``) or ``Ontario Energy Board`` are real names.
+    """
+    written = [w.lower() for w in match[2].split()]
+    name = [w.lower() for w in match[3].split()]
+    syn = synonyms()
+    if len(written) != len(name):
+        return False
+    by_syn = sum(a != b and b in syn.get(a, ()) for a, b in zip(written, name))
+    free = sum(a != b and b not in syn.get(a, ()) for a, b in zip(written, name))
+    return by_syn >= 2 and by_syn + free >= 3
 
 
 def _document_names(scope: Scope) -> tuple[list[tuple[int, int, str, str]], int]:

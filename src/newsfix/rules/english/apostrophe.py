@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 
 import regex
 
-from newsfix.evidence import bigram, pos
+from newsfix.evidence import bigram, document_stats, pos
+from newsfix.lexicon import Record
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import (
     contractions,
@@ -20,21 +22,70 @@ from newsfix.text import TextAnalysis, Word
 
 __all__ = ["ContractionApostrophe", "PossessiveApostrophe", "apostrophe_style"]
 
+#: Candidates of a stripped possessive: words of four letters or more ending in s.
+ENDS_IN_S_RE = regex.compile(r"(?<![\p{L}\p{M}'’])\p{L}{3,}s(?![\p{L}\p{M}'’])")
+
+
+@cache
+def _contraction_re() -> regex.Pattern[str]:
+    """The stripped forms of ``en_contractions.tsv`` and ``its``, as one pattern."""
+    words = sorted({*contractions(), "its"}, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\p{M}'’])(?:" + "|".join(map(regex.escape, words))
+                         + r")(?![\p{L}\p{M}'’])", regex.IGNORECASE)
+
+
+class Lazy:
+    """A yes/no answer computed the first time it is asked (the damage profile costs a pass).
+
+    >>> calls = []; lazy = Lazy(lambda: calls.append(1) or True)
+    >>> bool(lazy), bool(lazy), calls
+    (True, True, [1])
+    """
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value
+
+
 #: A plural followed by a noun this often in the bigram data is a compound (`sales tax`).
 COMPOUND = 100_000
+#: Between an `Xs` and the noun it owns, a number may stand: `the countrys 1,400 glaciers`.
+NUMBER_GAP_RE = regex.compile(r" [\d.,]+ ")
 #: A number right before a word (``3 Trumps``): a bounded look-back, not a search from the start.
 NUMBER_BEFORE_RE = regex.compile(r"\p{N}+[^\S\n]+$")
 
 
 def apostrophe_style(text: str) -> str:
-    """The apostrophe the document uses most between letters: ``’`` or ``'``.
+    """The apostrophe the document uses: ``’`` or ``'``.
 
-    >>> apostrophe_style("It’s Kyiv’s turn, isn't it?")
-    '’'
+    The one it uses most between letters; where no apostrophe survived (a
+    round trip through French strips them all), the style of its quotation
+    marks (curly ``“”‘`` or straight ``"``) tells; with no evidence at all, the
+    plain ``'``.
+
+    >>> apostrophe_style("It’s Kyiv’s turn, isn't it?"), apostrophe_style("“Its over,” he said")
+    ('’', '’')
+    >>> apostrophe_style('"Its over," he said'), apostrophe_style("Its over")
+    ("'", "'")
     """
-    curly = len(regex.findall(r"\p{L}’\p{L}", text))
-    straight = len(regex.findall(r"\p{L}'\p{L}", text))
-    return "’" if curly > straight else "'"
+    curly = len(CURLY_APOSTROPHE_RE.findall(text))
+    straight = len(STRAIGHT_APOSTROPHE_RE.findall(text))
+    if curly != straight:
+        return "’" if curly > straight else "'"
+    curly_quotes = sum(text.count(c) for c in "“”‘")
+    straight_quotes = text.count('"')
+    return "’" if curly_quotes > straight_quotes else "'"
+
+
+CURLY_APOSTROPHE_RE = regex.compile(r"\p{L}’\p{L}")
+STRAIGHT_APOSTROPHE_RE = regex.compile(r"\p{L}'\p{L}")
 
 
 def _counted(analysis: TextAnalysis, word: Word) -> bool:
@@ -115,8 +166,11 @@ class PossessiveApostrophe(Rule):
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         known = analysis.memo("capitalised_words", lambda: {
             w.lower: w.text for w in analysis.words if w.text[:1].isupper()})
-        damaged = scope.damage.damaged("apostrophe")
-        for w in scope.words():
+        damaged = Lazy(lambda: scope.damage.damaged("apostrophe"))
+        for m in scope.finditer(ENDS_IN_S_RE):
+            w = analysis.word_at(m.start())
+            if w is None or w.start != m.start():
+                continue
             tok = w.text
             if len(tok) < 4 or not tok.endswith("s") or not tok.isalpha():
                 continue
@@ -132,7 +186,7 @@ class PossessiveApostrophe(Rule):
                                    message=f"possessive apostrophe stripped: {tok}")
 
     def _judge(self, analysis: TextAnalysis, w: Word, known: dict[str, str],
-               damaged: bool) -> tuple[str, str] | None:
+               damaged_: Lazy) -> tuple[str, str] | None:
         tok = w.text
         stem = tok[:-1]
         low = stem.lower()
@@ -142,7 +196,12 @@ class PossessiveApostrophe(Rule):
         owned = (nxt is not None and nxt.text[:1].islower()
                  and nxt.lower not in word_class("not_possessed")
                  and not nxt.text.endswith(("ed", "ing")))
-        if tok[:1].isupper():
+        head = _owned_head(analysis, w)
+        damaged = damaged_  # read (once) only where a decision depends on it
+        # (the splitter knows `Mr.`: a capital after it is no sentence start)
+        sentence_start = analysis.sentence_at(w.start).start == w.start
+        if tok[:1].isupper() and not (sentence_start and low not in known_mid(analysis)
+                                      and low not in proper_nouns()):
             # The stem as a name: seen in the document, or in a gazetteer.
             name = known.get(low) or proper_nouns().get(low)
             if name is None and low in name_variants():
@@ -156,29 +215,94 @@ class PossessiveApostrophe(Rule):
             # Neither form known to wordfreq: only a title makes the plural impossible.
             rare_plural = plural < poss - 0.3 or (plural < 1.0 and (
                 low in name_variants() or titled))
-            if not rare_plural:
-                return None
-            if titled or owned:
+            if rare_plural and (titled or owned):
                 return stem, "name_owned"
-            if analysis.capital_expected(w.start):
+            if damaged and head is not None and (rare_plural or plural < 1.0 or plural < poss):
+                # A document that lost its apostrophes: `Durantas engineers`, `ESPNs Kevin
+                # Pelton`, `Chinas Ministry`, `the Feds next meeting`.
+                return stem, "name_profiled"
+            if not rare_plural or sentence_start:
                 return None
             if prev is not None and prev.lower in word_class("preposition"):
                 return None  # `secretary general of Natos,`: `of NATO's` is no English
             return stem, "name_profiled" if damaged else "name_alone"
         # `the countrys economy`: `countrys` is no English plural (that is `countries`).
         no_plural = plural < 1.0 or regex.search(r"[^aeiou]y$", stem) is not None
-        if no_plural and poss >= 2.0 and owned:
+        if no_plural and poss >= 2.0 and (owned or head is not None):
             return stem, "no_plural"
-        if prev is None or prev.lower not in word_class("determiner") or nxt is None:
+        if nxt is None:
             return None
-        if damaged and poss >= 2.5 and pos(nxt.text).noun >= 0.6 and owned \
-                and bigram(tok.lower(), nxt.lower) < COMPOUND:
-            # A document that lost its apostrophes: `the parliaments decision`. A plural
-            # before a noun is a compound only where English has it (`sales tax`).
+        if damaged and head is not None and poss >= 2.5 and _determined(analysis, w) \
+                and bigram(tok.lower(), nxt.lower) < COMPOUND and _singular_plausible(analysis, w):
+            # A document that lost its apostrophes: `the parliaments decision`, `last years
+            # level`, `the incoming administrations plans`. A plural before a noun is a
+            # compound only where English has it (`sales tax`).
             return stem, "noun_profiled"
-        if prev.lower == "the" and nxt.lower in word_class("owned_noun") and poss >= 3.0:
+        if prev is not None and prev.lower == "the" and nxt.lower in word_class("owned_noun") \
+                and poss >= 3.0:
             return stem, "owned_noun"
         return None
+
+
+def known_mid(analysis: TextAnalysis) -> frozenset[str]:
+    """Lower-cased words the text writes capitalised where no capital is expected (names)."""
+    return analysis.memo("capitalised_mid_sentence", lambda: frozenset(
+        w.lower for w in analysis.words
+        if w.text[:1].isupper() and not analysis.capital_expected(w.start)))
+
+
+def _owned_head(analysis: TextAnalysis, w: Word) -> Word | None:
+    """The noun that ``w`` would own: the next word, or the noun after an adjective or number.
+
+    ``Irans nuclear programme`` → programme; ``the countrys 1,400 glaciers`` →
+    glaciers; ``ESPNs Kevin Pelton`` → Kevin (a name after a name); the
+    ``-ing`` noun of ``the Pentagons spending``. None when a verb, a function
+    word or punctuation follows.
+    """
+    text = analysis.text
+    if w.index + 1 >= len(analysis.words):
+        return None
+    nxt = analysis.words[w.index + 1]
+    gap = text[w.end:nxt.start]
+    if gap != " " and not NUMBER_GAP_RE.fullmatch(gap):
+        return None
+    if nxt.lower in word_class("not_possessed") or nxt.lower in word_class("determiner"):
+        return None
+    p = pos(nxt.text)
+    if nxt.text[:1].isupper():
+        return nxt if w.text[:1].isupper() and not analysis.capital_expected(nxt.start) \
+            else None
+    if p.noun >= 0.6 or (nxt.text.endswith("ing") and p.noun >= 0.4):
+        return nxt
+    if (p.adj >= 0.6 or gap != " ") and p.verb < 0.3:
+        after = analysis.neighbour(nxt, 1)
+        if after is not None and after.text.islower() and pos(after.text).noun >= 0.6:
+            return after  # `the indexs real estate`, `the states largest city`
+    return None
+
+
+def _singular_plausible(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether ``Xs`` may be the singular's possessive rather than a plural's (``members'``).
+
+    The document tells: a noun it writes as a plain plural elsewhere and never
+    in the singular (``the 212 plaintiffs``… ``the plaintiffs lawyers``) is
+    likelier a plural possessive, which no rule can write from the stem.
+    """
+    stats = document_stats(analysis)
+    return stats.seen(w.text[:-1]) > 0 or stats.seen(w.text) <= 1
+
+
+def _determined(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether a determiner (or `last`: `last years`) governs ``w``, maybe past an adjective."""
+    prev = analysis.neighbour(w, -1)
+    if prev is None:
+        return False
+    if prev.lower in word_class("determiner") or prev.lower in word_class("time_determiner"):
+        return True
+    p = pos(prev.text)
+    before = analysis.neighbour(prev, -1)
+    return (p.adj >= 0.6 or p.noun >= 0.6) and prev.text.islower() and before is not None \
+        and before.lower in word_class("determiner")
 
 
 class ContractionApostrophe(Rule):
@@ -196,7 +320,7 @@ class ContractionApostrophe(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     description = "contraction apostrophe stripped"
-    tiers = {"certain": 0.97}
+    tiers = {"certain": 0.97, "profiled_context": 0.9}
     lexicons = ("en_contractions.tsv", "en_word_classes.tsv")
     examples = (
         Example("We ⟦dont⟧ know, and they ⟦wont⟧ say. ⟦Its⟧ not my war.",
@@ -204,32 +328,104 @@ class ContractionApostrophe(Rule):
         Example("As is his wont, the party kept its word; we'll see if it's well.", kind="clean"),
         Example('The sign read: "Its not what you think, its what you do." [sic] ⟦Dont⟧ ask.',
                 "The sign read: \"Its not what you think, its what you do.\" [sic] Don't ask."),
+        Example("⟦Weve⟧ won, and ⟦Im⟧ proud. ⟦Were⟧ going home, but ⟦well⟧ be back; they were "
+                "tired and the well ran dry. ⟦Its⟧ hard, he said.",
+                "We've won, and I'm proud. We're going home, but we'll be back; they were "
+                "tired and the well ran dry. It's hard, he said.",
+                note="`were` and `well` are words too: only where no subject precedes and the "
+                     "next word fits the contraction, in a document that lost its apostrophes"),
+        Example("Were they right? The wells were dry, and we were well paid.", kind="clean"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
         analysis = scope.analysis
         mark = analysis.memo("apostrophe_style", lambda: apostrophe_style(scope.full_text))
         table = contractions()
-        for w in scope.words():
-            tok, low = w.text, w.lower
-            if low not in table and low != "its":
+        damaged = Lazy(lambda: scope.damage.damaged("apostrophe"))
+        for m in scope.finditer(_contraction_re()):
+            w = analysis.word_at(m.start())
+            if w is None or w.start != m.start() or w.end != m.end():
                 continue
+            tok = w.text
             if (tok.isupper() and len(tok) > 1) or scope.protected(w.start, w.end) \
                     or analysis.sic_marked(w.start):
                 continue  # a quotation marked `[sic]` keeps its errors
-            where = ""
-            if low in table:
-                fixed, kind, row = table[low]
-                where = row.where
-                if kind == "guarded":
-                    prev = analysis.neighbour(w, -1)
-                    if prev is None or prev.lower not in word_class("subject_pronoun"):
-                        continue
-            else:
-                nxt = analysis.neighbour(w, 1)
-                if nxt is None or nxt.lower not in word_class("after_its"):
-                    continue
-                fixed = "it's"
+            found = self._judge(analysis, w, table, damaged)
+            if found is None:
+                continue
+            fixed, tier, where = found
             yield scope.change(w.start, w.end, match_case(tok, fixed.replace("'", mark)),
-                               tier="certain", message=f"contraction stripped: {tok}"
+                               tier=tier, message=f"contraction stripped: {tok}"
                                + (f" ({where})" if where else ""))
+
+    @staticmethod
+    def _judge(analysis: TextAnalysis, w: Word, table: dict[str, tuple[str, str, Record]],
+               damaged: Lazy) -> tuple[str, str, str] | None:
+        tok, low = w.text, w.lower
+        nxt = analysis.neighbour(w, 1)
+        if low == "its":
+            if nxt is None:
+                return None
+            if nxt.lower in word_class("after_its"):
+                return "it's", "certain", ""
+            p = pos(nxt.text)
+            if damaged and p.adj + p.adv >= 0.7 and p.noun < 0.2 and nxt.lower != "own" \
+                    and not _noun_follows(analysis, nxt):
+                return "it's", "profiled_context", ""  # `Its hard, he said`
+            return None
+        fixed, kind, row = table[low]
+        if kind == "plain":
+            return fixed, "certain", row.where
+        if kind == "capital_i":
+            return (fixed, "certain", row.where) if tok[0] == "I" else None
+        prev = analysis.neighbour(w, -1)
+        if kind == "guarded":
+            if prev is not None and prev.lower in word_class("subject_pronoun"):
+                return fixed, "certain", row.where
+            if damaged and _takes(fixed, nxt):
+                return fixed, "profiled_context", row.where
+            return None
+        # `context`: a word of its own too (`were`, `well`); `Id`, `Ill` with a capital I.
+        if not damaged or (kind == "capital_i_context" and tok[0] != "I"):
+            return None
+        if prev is not None and prev.lower not in word_class("clause_opener"):
+            return None  # a subject stands before it: `they were`, `the well`
+        if prev is None and not analysis.capital_expected(w.start) and tok[:1].islower():
+            return None
+        return (fixed, "profiled_context", row.where) if _takes(fixed, nxt) else None
+
+
+def _noun_follows(analysis: TextAnalysis, w: Word, reach: int = 3) -> bool:
+    """Whether a noun comes within ``reach`` words after ``w`` in its clause (`its worst day`)."""
+    cur: Word | None = w
+    for _ in range(reach):
+        cur = analysis.neighbour(cur, 1) if cur is not None else None
+        if cur is None:
+            return False
+        if pos(cur.text).noun >= 0.5 and cur.lower not in word_class("function_word"):
+            return True
+    return False
+
+
+def _takes(contraction: str, nxt: Word | None) -> bool:
+    """Whether ``nxt`` is a word the contraction takes after it.
+
+    After a form of *will* or *would* (``we'll``, ``I'd``, ``won't``): a verb
+    in its base form (``see``, ``be``) or an adverb (``never``); after *are*
+    or *is* (``we're``, ``he's``): an -ing form, an adjective, an adverb or a
+    preposition — and never a pronoun (``Were they…?`` is a question).
+    """
+    if nxt is None:
+        return False
+    low = nxt.lower
+    p = pos(low)
+    if low in word_class("subject_pronoun_case"):
+        return False
+    if contraction.endswith(("'ll", "'d", "n't", "'ve")) or contraction == "let's":
+        base = p.verb >= 0.6 and not low.endswith(("ing", "ed", "s"))
+        return base or (p.adv >= 0.6 and low.endswith(("ver", "ly", "ways", "ill", "ather"))) \
+            or low in ("be", "have", "not", "never", "like", "love", "rather")
+    if low.endswith("ing") and p.verb >= 0.5:
+        return True
+    return p.adj >= 0.6 or p.adv >= 0.6 or low in word_class("preposition") \
+        or low in ("a", "an", "the", "not", "all", "still", "here", "there")

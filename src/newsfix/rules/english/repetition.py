@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -9,6 +10,7 @@ import regex
 
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import names, proper_nouns, word_class
+from newsfix.text import TextAnalysis
 
 __all__ = ["RepeatedPhrase"]
 
@@ -75,10 +77,10 @@ class RepeatedPhrase(Rule):
         analysis = scope.analysis
         text = scope.full_text
         recurring = analysis.memo("repeats.recurring", lambda: Counter(
-            _key(text, m) for m in _repeats(text, 0, len(text))))
+            _key(text, m) for m in _repeats(analysis, 0, len(text))))
         doubled_never = word_class("doubled_never")
         found: list[tuple[int, int, str, str]] = []  # (start, end, tier, message)
-        for m in _repeats(text, scope.start, scope.end):
+        for m in _repeats(analysis, scope.start, scope.end):
             first, second = m.group(1), m.group(3)
             words = first.split()
             if len(words) == 1 and first != second:
@@ -108,28 +110,54 @@ class RepeatedPhrase(Rule):
                                    "machine-translation loop")
 
 
-def _repeats(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _candidates(analysis: TextAnalysis) -> list[int]:
+    """Starts of the words that recur within the next six words (where a repeat can begin).
+
+    A repeat of ``k`` words starts with a word equal to the one ``k`` words
+    later, so only those starts are tried with :data:`REPEAT_RE` — one pass
+    over the words instead of a regex search at every word.
+    """
+    def compute() -> list[int]:
+        last: dict[str, int] = {}
+        found: set[int] = set()
+        words = analysis.words
+        for i, w in enumerate(words):
+            low = w.lower
+            j = last.get(low)
+            if j is not None and i - j <= 6:
+                found.add(j)
+            last[low] = i
+        return sorted(words[j].start for j in found)
+    return analysis.memo("repeats.candidates", compute)
+
+
+def _repeats(analysis: TextAnalysis, start: int, end: int) -> Iterator[regex.Match[str]]:
     """Back-to-back repeats in ``text[start:end]`` (case-insensitive), left to right.
 
-    The search resumes after each repeat's first half, so repeats may overlap.
-
-    A single lower-case word said three times or more is left to ``TRIPLE_RE``.
+    Repeats may overlap (each candidate start is tried). A single lower-case
+    word said three times or more is left to ``TRIPLE_RE``.
     """
-    pos = start
-    while True:
-        m = REPEAT_RE.search(text, pos, end)
+    text = analysis.text
+    starts = _candidates(analysis)
+    k = bisect.bisect_left(starts, start)
+    skip_to = start
+    while k < len(starts) and starts[k] < end:
+        pos = starts[k]
+        k += 1
+        if pos < skip_to:
+            continue
+        m = REPEAT_RE.match(text, pos, end)
         if m is None:
-            return
+            continue
         first, second = m.group(1), m.group(3)
         if first != second and first.lower() != second.lower():
-            pos = m.end(1)
             continue
         triple = TRIPLE_RE.match(text, m.start(), end)
         if triple is not None and " " not in first:
-            pos = triple.end()
+            skip_to = triple.end()
             continue
         yield m
-        pos = m.end(1)
+        skip_to = m.end(1)
 
 
 def _key(text: str, m: regex.Match[str]) -> tuple[str, str]:

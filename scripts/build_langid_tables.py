@@ -1,0 +1,189 @@
+"""Derive the written-standard tables of ``newsfix.langid`` from public treebanks.
+
+Two languages have no word list in wordfreq: Nynorsk (``nn``) and Faroese
+(``fo``). newsfix scores each as a *variant* of a sibling that has one
+(Bokmål ``nb``, Icelandic ``is``): the sibling's word frequency times a
+per-word ratio learnt from comparable text in both. This script learns those
+ratios and writes ``src/newsfix/data/langid_variants.tsv.gz``, one row per
+evidence item::
+
+    variant  base  kind     key      log_ratio
+    nn       nb    word     ikkje    4.0        # log P(word | nn) / P(word | nb)
+    nn       nb    suffix3  ane      1.3        # back-off for unseen words: their ending
+    nn       nb    lemma    mjuk     2.0        # headword of only one standard's dictionary
+    nn       nb    char3    <kv      0.4        # letter 3-grams of those headwords
+
+Sources (see ``src/newsfix/data/LICENSES-langid.md``):
+
+* Universal Dependencies treebanks, cloned from GitHub into ``--ud DIR``:
+  UD_Norwegian-Nynorsk, UD_Norwegian-Bokmaal, UD_Faroese-FarPaHC,
+  UD_Icelandic-Modern, UD_Icelandic-GC (all CC BY-SA 4.0). The train
+  splits of the Norwegian and Icelandic treebanks are larger than the copies
+  available here, so those contribute the **first half of their dev split**
+  (``benchmarks/bench_langid.py`` tunes on the second half and measures on
+  the test split, which nothing here reads). FarPaHC contributes its train
+  split.
+* Norsk ordbank headword lists (bokmål 2005, nynorsk 2012; CC BY 4.0,
+  Språkbanken / University of Bergen), as published in the GitHub repository
+  Ondkloss/norwegian-wordlist, cloned into ``--ordbank DIR``.
+
+Usage::
+
+    python scripts/build_langid_tables.py --ud ~/ud --ordbank ~/norwegian-wordlist
+
+Deterministic: the same inputs give the same file byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "newsfix" / "data" / "langid_variants.tsv.gz"
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+#: (variant, base, variant sources, base sources); a source is (treebank, split, part)
+#: where part "first" is the first half of the split's sentences and "all" all of them.
+PAIRS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]],
+             ...] = (
+    ("nn", "nb",
+     (("UD_Norwegian-Nynorsk", "no_nynorsk-ud-dev.conllu", "first"),),
+     (("UD_Norwegian-Bokmaal", "no_bokmaal-ud-dev.conllu", "first"),)),
+    ("fo", "is",
+     (("UD_Faroese-FarPaHC", "fo_farpahc-ud-train.conllu", "all"),),
+     (("UD_Icelandic-Modern", "is_modern-ud-dev.conllu", "first"),
+      ("UD_Icelandic-GC", "is_gc-ud-dev.conllu", "first"))),
+)  # fmt: skip
+ORDBANK = {
+    "nn": "wordlist_20220201_norsk_ordbank_nno_2012.txt",
+    "nb": "wordlist_20220201_norsk_ordbank_nob_2005.txt",
+}
+
+ALPHA = 0.5  # add-alpha smoothing of counts
+WORD_MIN = 2  # a word needs this many occurrences (both sides together)
+WORD_CLIP = 4.0
+SUFFIX_LENGTHS = (5, 4, 3, 2)
+SUFFIX_MIN = 5
+SUFFIX_CLIP = 2.5
+MIN_RATIO = 0.5  # rows closer to 0 than this carry no evidence and are left out
+LEMMA_RATIO = 2.0
+LEMMA_MIN_FREQUENCY = 1e-8
+CHAR_MIN = 10
+CHAR_CLIP = 2.0
+
+
+def sentences(path: Path, part: str) -> list[str]:
+    """Return the ``# text =`` lines of a CoNLL-U file (its first half for part "first")."""
+    with path.open(encoding="utf-8") as handle:
+        texts = [line[9:].strip() for line in handle if line.startswith("# text = ")]
+    if not texts:
+        raise SystemExit(f"{path}: no '# text =' lines; is this a CoNLL-U file?")
+    return texts[: len(texts) // 2] if part == "first" else texts
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(w.replace("’", "'") for w in WORD_RE.findall(text.lower()))
+    return counts
+
+
+def log_ratios(variant: Counter[str], base: Counter[str], *, minimum: int,
+               clip: float, alpha: float = ALPHA) -> dict[str, float]:
+    """Smoothed log P(key | variant) / P(key | base) for keys seen ``minimum`` times."""
+    keys = set(variant) | set(base)
+    n_v, n_b, size = sum(variant.values()), sum(base.values()), len(keys)
+    out = {}
+    for key in keys:
+        if variant[key] + base[key] < minimum:
+            continue
+        ratio = math.log((variant[key] + alpha) / (n_v + alpha * size)) - math.log(
+            (base[key] + alpha) / (n_b + alpha * size)
+        )
+        if abs(ratio) >= MIN_RATIO:
+            out[key] = max(-clip, min(clip, ratio))
+    return out
+
+
+def suffix_counts(words: Counter[str], length: int) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for word, n in words.items():
+        if len(word) > length + 1:
+            out[word[-length:]] += n
+    return out
+
+
+def char_grams(word: str) -> list[str]:
+    padded = f"<{word}>"
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+
+
+def headwords(path: Path) -> set[str]:
+    with path.open(encoding="utf-8") as handle:
+        return {line.strip().lower() for line in handle if line.strip()}
+
+
+def _frequency_dict(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)
+
+
+def pair_rows(variant: str, base: str, v_texts: Sequence[str], b_texts: Sequence[str],
+              ordbank: Path | None) -> list[tuple[str, str, float]]:
+    v_words, b_words = word_counts(v_texts), word_counts(b_texts)
+    rows = [("word", k, r) for k, r in log_ratios(v_words, b_words, minimum=WORD_MIN,
+                                                  clip=WORD_CLIP).items()]
+    for length in SUFFIX_LENGTHS:
+        ratios = log_ratios(suffix_counts(v_words, length), suffix_counts(b_words, length),
+                            minimum=SUFFIX_MIN, clip=SUFFIX_CLIP)
+        rows += [(f"suffix{length}", k, r) for k, r in ratios.items()]
+    if ordbank is not None and variant in ORDBANK and base in ORDBANK:
+        v_heads = headwords(ordbank / ORDBANK[variant])
+        b_heads = headwords(ordbank / ORDBANK[base])
+        only_v, only_b = v_heads - b_heads, b_heads - v_heads
+        rows += [("lemma", w, LEMMA_RATIO) for w in only_v if WORD_RE.fullmatch(w)]
+        # Bokmål headwords that Norwegian text actually uses (wordfreq's nb list,
+        # which mixes in some Nynorsk); the rest are too rare to matter.
+        used = _frequency_dict(base)
+        rows += [("lemma", w, -LEMMA_RATIO) for w in only_b
+                 if WORD_RE.fullmatch(w) and used.get(w, 0.0) >= LEMMA_MIN_FREQUENCY]
+        v_grams = Counter(g for w in only_v for g in char_grams(w))
+        b_grams = Counter(g for w in only_b for g in char_grams(w))
+        ratios = log_ratios(v_grams, b_grams, minimum=CHAR_MIN, clip=CHAR_CLIP, alpha=1.0)
+        rows += [("char3", k, r) for k, r in ratios.items()]
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ud", type=Path, required=True, help="folder of UD_* clones")
+    parser.add_argument("--ordbank", type=Path, help="clone of Ondkloss/norwegian-wordlist")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    buffer = io.StringIO()
+    buffer.write("variant\tbase\tkind\tkey\tlog_ratio\n")
+    for variant, base, v_sources, b_sources in PAIRS:
+        v_texts = [t for tb, f, part in v_sources for t in sentences(args.ud / tb / f, part)]
+        b_texts = [t for tb, f, part in b_sources for t in sentences(args.ud / tb / f, part)]
+        rows = pair_rows(variant, base, v_texts, b_texts, args.ordbank)
+        for kind, key, ratio in sorted(rows):
+            buffer.write(f"{variant}\t{base}\t{kind}\t{key}\t{ratio:.2f}\n")
+        print(f"{variant}/{base}: {len(v_texts)}/{len(b_texts)} sentences, {len(rows)} rows")
+    data = buffer.getvalue().encode("utf-8")
+    with args.out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
+                                                  filename="") as handle:
+        handle.write(data)
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
