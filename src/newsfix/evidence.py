@@ -240,3 +240,15 @@ def compare(analysis: TextAnalysis, start: int, end: int, candidate: str, *,
 def neighbours(analysis: TextAnalysis, word: Word) -> tuple[str | None, str | None]:
     """The context words of ``word`` (see :func:`context`)."""
     return context(analysis, word.start, word.end)
+
+
+def association(a: str, b: str) -> float:
+    """How much more often ``b`` follows ``a`` than chance: log10 P(b | a) / P(b).
+
+    Positive for a collocation (``according to``), negative for words that
+    rarely meet (``planet but``); 0 is independence.
+
+    >>> association("according", "to") > 0.5, association("planet", "but") < 0
+    (True, True)
+    """
+    return logp(b, a) - logp(b, None)

@@ -32,7 +32,7 @@ False
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,7 +53,6 @@ DAMAGED = 0.5
 FAMILIES = ("apostrophe", "quote", "untranslated", "glue", "case", "spin", "mt")
 
 _APOSTROPHE_RE = regex.compile(r"\p{L}['’]\p{L}")
-_GLUE_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/.:_'’-])\p{Ll}{3,}[.!?]?\p{Lu}\p{Ll}+")
 
 
 @dataclass(frozen=True)
@@ -233,70 +232,208 @@ def _quote(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> 
 
 def _untranslated(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
                   ) -> FamilyScore:
-    from newsfix.rules.english._lexicon import en_zipf, zipf
-    from newsfix.rules.english.stray import OTHER_LANGUAGES
+    """Words and names left in one other language (``the Haushalt``, ``talks in Genf``).
 
+    A fingerprint is a word that English does not use and one language uses
+    often (wordfreq) and translates (its bilingual dictionary), outside
+    quotations and names; or a foreign name of a place or organisation
+    (``gazetteer_exonyms.tsv.gz``, trusted rows only). Names stay out: a word
+    capitalised mid-sentence counts only in German, which capitalises its
+    nouns, and only alone and as a common noun (``Haushalt`` → budget, not
+    ``Bundesrat`` → Federal Council, not ``Olaf Scholz``); a capitalised word
+    at a sentence start counts only if the document also writes it in lower
+    case; a word between two capitalised words belongs to a name
+    (``Alternative für Deutschland``). The language with most fingerprints is
+    the residue's language; fingerprints of other languages count against it.
+    """
+    from newsfix.rules.english.exonyms import exonym_matches
+
+    weight: dict[str, float] = defaultdict(float)
     per: Counter[str] = Counter()
-    english = 0
+    names_found: Counter[str] = Counter()
+    covered: set[int] = set()
+    for s in spans:
+        for m in exonym_matches(analysis, s.start, s.end):
+            if m.reliable and not m.homograph and not analysis.in_quotation(m.start, m.end):
+                for lang in m.langs:
+                    names_found[lang] += 1
+                    weight[lang] += 2 * FINGERPRINT / len(m.langs)
+                covered.update(w.index for w in analysis.words_in(m.start, m.end))
+    lower = {w.lower for w in words if w.text.islower()}
+    previous: Word | None = None
     for w in words:
-        low = w.lower
-        if len(low) < 3 or not low.isalpha():
+        if w.index in covered:
             continue
-        if en_zipf(low) >= 1.0:
-            english += 1
+        found = residue_word(analysis, w, lower)
+        if found is None:
             continue
-        if w.text[:1].isupper() and not analysis.capital_expected(w.start):
-            continue  # a name
-        if analysis.in_quotation(w.start, w.end):
-            continue  # a quoted foreign phrase
-        best = max(OTHER_LANGUAGES, key=lambda lang: zipf(low, lang))
-        if zipf(low, best) >= 3.0:
-            per[best] += 1
-    language, count = per.most_common(1)[0] if per else (None, 0)
-    total = sum(per.values())
-    return _score(float(count), english / 50.0, count, {"foreign_words": total,
-                                                  "in_main_language": count}, language)
+        if previous is not None and analysis.neighbour(w, -1) == previous:
+            previous = w
+            continue  # a phrase counts once (`stopy procentowe`, `audi alteram partem`)
+        previous = w
+        for lang in found:
+            per[lang] += 1
+            weight[lang] += FINGERPRINT
+    language = max(weight, key=lambda lang: weight[lang]) if weight else None
+    damage = weight[language] if language else 0.0
+    others = sum(weight.values()) - sum(weight.get(lang, 0.0) for lang in _kin(language))
+    count = per[language] + names_found[language] if language else 0
+    return _score(damage, len(words) / 1000.0 + others, count, {
+        "foreign_words": max(per.values(), default=0),
+        "in_main_language": per[language] if language else 0,
+        "foreign_names": names_found[language] if language else 0}, language)
+
+
+def _name_word(analysis: TextAnalysis, w: Word | None) -> bool:
+    """Whether ``w`` is capitalised where no capital is expected (a word of a name)."""
+    return w is not None and w.text[:1].isupper() and not analysis.capital_expected(w.start)
+
+
+#: Weight of one untranslated word (a foreign name weighs 2).
+FINGERPRINT = 1.5
+#: Languages so close that one word is often frequent in both.
+_KIN = ({"nb", "da", "sv"}, {"es", "pt", "it"})
+
+
+def _kin(language: str | None) -> set[str]:
+    for group in _KIN:
+        if language in group:
+            return group
+    return {language} if language else set()
+
+
+def residue_word(analysis: TextAnalysis, w: Word, lower: set[str] | frozenset[str]
+                 ) -> tuple[str, ...] | None:
+    """The languages ``w`` is an untranslated word of, by the profile's strict test, or None.
+
+    The language that uses the word most comes first, then any other that
+    uses it nearly as often (Danish and Norwegian share many words). ``lower``
+    holds the words the document writes in lower case.
+    """
+    from newsfix.rules.english._foreign import translations
+    from newsfix.rules.english._lexicon import en_zipf, names, proper_nouns, zipf
+
+    low = w.lower
+    if len(low) < 3 or not low.isalpha():
+        return None
+    en = en_zipf(low)
+    if en >= 2.0 or low in proper_nouns() or low in names():
+        return None
+    best = max(_RESIDUE_LANGUAGES, key=lambda lang: zipf(low, lang))
+    top = zipf(low, best)
+    if top < 3.0 or top < en + 1.5:
+        return None
+    text = analysis.text
+    if text[w.start - 1:w.start] == "-" or text[w.end:w.end + 1] == "-":
+        return None  # part of a compound name (`Maria-Theresien-Platz`)
+    before, after = analysis.neighbour(w, -1), analysis.neighbour(w, 1)
+    if w.text[:1].isupper():
+        if analysis.capital_expected(w.start):
+            if low not in lower:
+                return None  # a name at a sentence start (`Solberg said`)
+        elif best != "de" or any(x is not None and (_name_word(analysis, x) or x.lower in
+                                                    ("von", "der", "van", "de", "du"))
+                                 for x in (before, after)):
+            return None  # a name (`Kaczyński`, `Olaf Scholz`, `von der Leyen`)
+    elif _name_word(analysis, before) and _name_word(analysis, after):
+        return None  # inside a name (`Alternative für Deutschland`)
+    if analysis.in_quotation(w.start, w.end):
+        return None  # a quoted foreign phrase
+    found = translations(w.text, best)
+    if not found:
+        return None
+    if w.text[:1].isupper() and not analysis.capital_expected(w.start) \
+            and not found[0].english[0][:1].islower():
+        return None  # a German name with an English name (`Bundesrat`: Federal Council)
+    return (best, *(lang for lang in _RESIDUE_LANGUAGES
+                    if lang != best and zipf(low, lang) >= top - 0.5))
+
+
+#: Languages whose words machine translation leaves in English text (bilingual tables).
+_RESIDUE_LANGUAGES = ("de", "pl", "fr", "es", "it", "nl", "nb", "sv", "da", "pt")
 
 
 def _glue(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
-    from newsfix.rules.characters import word_zipf
+    """Glued words (``pensionsThe``, ``ended.They``, ``strikeBut``): the glue rule's own spots.
 
-    found = 0
+    Edited news glues no words (brands and identifiers are not spots: see
+    :func:`newsfix.rules.characters.glue_spots`), so every spot is a
+    fingerprint; a few hundred words of intact text weigh against one.
+    """
+    from newsfix.rules.characters import glue_spots
+
+    kinds: Counter[str] = Counter()
     for s in spans:
-        for m in _GLUE_RE.finditer(analysis.text, s.start, s.end):
-            if analysis.protected(m.start(), m.end()):
-                continue
-            token = m.group()
-            split = regex.match(r"(\p{Ll}+)([.!?]?)(\p{Lu}\p{Ll}+)", token)
-            if split and word_zipf(split.group(1), "en") >= 3.0 \
-                    and word_zipf(split.group(3), "en") >= 3.0 \
-                    and word_zipf(split.group(1) + split.group(3), "en") == 0:
-                found += 1
-    return _score(float(found), len(words) / 200.0, found, {"glued": found})
+        for spot in glue_spots(analysis, s.start, s.end, "und"):
+            kinds[spot.kind] += 1
+    found = sum(kinds.values())
+    return _score(float(found), len(words) / 1000.0, found, {
+        "glued": found, "space_lost": kinds["space"]})
 
 
 def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
-    from newsfix.rules.english._lexicon import foreign_neighbour, names, proper_nouns, word_class
+    """Case damage: names in lower case (``kyiv``), common words capitalised mid-sentence.
 
-    # Distinct forms, not occurrences: one name written in lower case throughout is a
-    # house style (`e.e. cummings`); machine translation lower-cases several.
+    Fingerprints: distinct curated names and proper nouns written in lower case
+    (one name in lower case throughout is a house style, ``e.e. cummings``;
+    machine translation lower-cases several), lower-case place names of the
+    English gazetteer that are no common word (``gdansk``), and capitals
+    between lower-case words on function words (``and He blamed``) or on
+    common words the document also writes in lower case (``the court Will
+    rule``). Names written with their capital weigh, a little, against.
+    """
+    from newsfix.evidence import association, pos
+    from newsfix.rules.english._foreign import place
+    from newsfix.rules.english._lexicon import (
+        en_zipf,
+        foreign_neighbour,
+        names,
+        proper_nouns,
+        word_class,
+    )
+    from newsfix.rules.english.case import _title_line, name_context
+
+    proper = proper_nouns()
     curated = {w.lower for w in words if w.text.islower() and w.lower in names()}
-    dictionary = {w.lower for w in words if w.text.islower() and w.lower in proper_nouns()
-                  and w.lower not in names() and not foreign_neighbour(analysis, w)}
-    capital_fn = 0
-    function = word_class("function_word")
+    dictionary = set()
     for w in words:
-        if w.text[:1].isupper() and w.text[1:].islower() and w.lower in function \
-                and not analysis.capital_expected(w.start):
-            nxt = analysis.neighbour(w, 1)
-            if nxt is not None and nxt.text[:1].islower():
-                capital_fn += 1
-    right = sum(1 for w in words if w.lower in proper_nouns() and w.text[:1].isupper()
+        low = w.lower
+        if not w.text.islower() or low in names() or len(low) < 3:
+            continue
+        found = place(low)
+        if (low in proper or (found is not None and not found.common_word
+                              and en_zipf(low) < 3.0)) and not foreign_neighbour(analysis, w):
+            dictionary.add(low)
+    lower = {w.text for w in words if w.text.islower()}
+    capital_fn = capital_common = 0
+    function = word_class("function_word")
+    titles = word_class("title_word")
+    for w in words:
+        text = w.text
+        if not (text[:1].isupper() and text[1:].islower()) or analysis.capital_expected(w.start):
+            continue
+        low = w.lower
+        before, after = analysis.neighbour(w, -1), analysis.neighbour(w, 1)
+        if after is None or not after.text[:1].islower() or before is None \
+                or not before.text.islower() or before.lower in titles:
+            continue
+        if name_context(analysis.text, analysis, w) or _title_line(analysis, w.start):
+            continue  # `Ministry of Commerce`, a headline in title case
+        if low in function:
+            capital_fn += 1
+        elif low not in proper and place(low) is None and en_zipf(low) >= 3.0 and (
+                low in lower or (en_zipf(low) >= 3.5 and pos(low).known and association(
+                    before.lower, low) + association(low, after.lower) > 0.0)):
+            capital_common += 1
+    right = sum(1 for w in words if w.lower in proper and w.text[:1].isupper()
                 and not analysis.capital_expected(w.start))
-    damage = 2.0 * len(curated) + 1.0 * len(dictionary) + 1.0 * capital_fn
-    return _score(damage, right / 4.0, len(curated) + len(dictionary) + capital_fn, {
-        "lowercased_names": len(curated), "lowercased_proper_nouns": len(dictionary),
-        "capitalised_function_words": capital_fn})
+    damage = 2.0 * len(curated) + 1.0 * len(dictionary) + 1.5 * capital_fn \
+        + 1.0 * capital_common
+    return _score(damage, right / 20.0, len(curated) + len(dictionary) + capital_fn
+                  + capital_common, {
+                      "lowercased_names": len(curated), "lowercased_proper_nouns": len(dictionary),
+                      "capitalised_function_words": capital_fn,
+                      "capitalised_common_words": capital_common})
 
 
 #: Forms spinners write and edited English does not: ``3 / 4``, ``100's of``, ``final yr``.

@@ -1,0 +1,284 @@
+"""Foreign-language knowledge of the English repair rules: dictionaries and gazetteers.
+
+The tables are described in ``docs/data.md``: bilingual dictionaries
+(``bilingual/LANG_en.tsv.gz`` with their inflected forms
+``bilingual/LANG_forms.tsv.gz``), foreign names of places and organisations
+(``gazetteer_exonyms.tsv.gz``), English places (``gazetteer_en_places.tsv.gz``)
+and English organisation names (``gazetteer_orgs.tsv.gz``).
+
+They are large (the German dictionary alone has 142,722 lemmas), so each is
+read once per process, on first use, straight into compact dictionaries (not
+into :class:`newsfix.lexicon.Record` rows), and only for the languages a
+document needs. Several are derived from copyleft data (see
+``LICENSES-bilingual.md``): a packager may leave them out, so a missing table
+reads as empty and the rules that use it make fewer repairs instead of
+failing.
+
+>>> translations("Haushalt", "de")[0].english[0]
+'budget'
+>>> [t.lemma for t in translations("rządu", "pl")]
+['rząd']
+>>> place("kyiv").canonical, place("china").common_word
+('Kyiv', True)
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import PurePosixPath
+
+__all__ = [
+    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "exonyms", "exonyms_starting",
+    "org_by_words", "orgs", "place", "places", "table_rows", "translations",
+]
+
+#: Languages with a bilingual dictionary (``bilingual/LANG_en.tsv.gz``).
+LANGUAGES = ("de", "pl", "fr", "es", "it", "nl", "nb", "sv", "da", "pt")
+#: Translations read per lemma (the first are the source's primary senses).
+MAX_SENSES = 10
+#: Inflectional endings tried when neither the dictionary nor its forms table knows a word
+#: (``enfants`` → enfant, ``bedrifter`` → bedrift), longest first.
+ENDINGS = {
+    "de": ("ern", "en", "er", "es", "e", "n", "s"), "nl": ("en", "s"),
+    "fr": ("es", "s", "x"), "es": ("es", "s"), "pt": ("es", "s"), "it": (),
+    "nb": ("ene", "er", "en", "et", "e", "a"), "da": ("erne", "ene", "er", "en", "et", "e"),
+    "sv": ("arna", "orna", "erna", "ar", "or", "er", "en", "et", "na", "n"), "pl": (),
+}
+
+
+def table_rows(name: str) -> Iterator[list[str]]:
+    """The rows of a package table under ``newsfix/data`` (header and comments left out).
+
+    A table that is not installed yields nothing.
+    """
+    path = resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts)
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, OSError):
+        return
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    header = True
+    for line in data.decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        yield line.split("\t")
+
+
+# --------------------------------------------------------------------------- dictionaries
+
+
+@cache
+def _dictionary(lang: str) -> dict[str, str]:
+    """Lemma (as the source writes it) → its English cell (``a|b|c``), rows merged."""
+    out: dict[str, str] = {}
+    for cells in table_rows(f"bilingual/{lang}_en.tsv.gz"):
+        if len(cells) < 3 or not cells[2]:
+            continue
+        lemma, english = cells[0], cells[2]
+        out[lemma] = out[lemma] + "|" + english if lemma in out else english
+    return out
+
+
+@cache
+def _forms(lang: str) -> dict[str, str]:
+    """Inflected form (lower case) → its lemmas (``a|b``)."""
+    return {cells[0]: cells[1] for cells in table_rows(f"bilingual/{lang}_forms.tsv.gz")
+            if len(cells) >= 2 and cells[1]}
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A dictionary reading of a foreign word: its lemma, English senses (primary first).
+
+    ``inflected`` says the word is an inflected form of the lemma (``rządu``
+    of ``rząd``), not the lemma itself.
+    """
+
+    lemma: str
+    english: tuple[str, ...]
+    inflected: bool
+
+
+def _senses(cell: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for sense in cell.split("|"):
+        sense = sense.strip()
+        if sense and sense not in out:
+            out.append(sense)
+        if len(out) >= MAX_SENSES:
+            break
+    return tuple(out)
+
+
+def translations(word: str, lang: str) -> list[Translation]:
+    """The dictionary readings of ``word`` in ``lang``: as a lemma, then as an inflected form.
+
+    The word is looked up as written, in lower case and capitalised (German
+    nouns are capitalised in the dictionary), then in the forms table; a word
+    found neither way, or only as a lemma of its own (``enfants``), is tried
+    without an inflectional ending of its language (``enfant``).
+
+    >>> [(t.lemma, t.english[0], t.inflected) for t in translations("Wahlkampfes", "de")]
+    [('Wahlkampf', 'election campaign', True)]
+    >>> translations("semaine", "fr")[0].english[0]
+    'week'
+    >>> translations("house", "xx")
+    []
+    """
+    if lang not in LANGUAGES:
+        return []
+    dictionary = _dictionary(lang)
+    out: list[Translation] = []
+    seen: set[str] = set()
+    low = word.lower()
+    for key in dict.fromkeys((word, low, low[:1].upper() + low[1:])):
+        cell = dictionary.get(key)
+        if cell is not None and key not in seen:
+            seen.add(key)
+            out.append(Translation(key, _senses(cell), False))
+    for lemma in _forms(lang).get(low, "").split("|"):
+        cell = dictionary.get(lemma) if lemma else None
+        if cell is not None and lemma not in seen:
+            seen.add(lemma)
+            out.append(Translation(lemma, _senses(cell), True))
+    if len(out) <= 1:
+        for ending in ENDINGS.get(lang, ()):
+            if not low.endswith(ending) or len(low) - len(ending) < 3:
+                continue
+            stem = word[:len(word) - len(ending)]
+            for key in dict.fromkeys((stem, stem.lower(), stem[:1].upper() + stem[1:].lower())):
+                cell = dictionary.get(key)
+                if cell is not None and key not in seen:
+                    seen.add(key)
+                    out.append(Translation(key, _senses(cell), True))
+            if len(out) > 1:
+                break
+    return out
+
+
+# --------------------------------------------------------------------------- gazetteers
+
+
+@dataclass(frozen=True)
+class Exonym:
+    """A foreign name of a place or organisation (``gazetteer_exonyms.tsv.gz``)."""
+
+    name: str
+    lang: str
+    english: str
+    kind: str
+    form_of: str
+    en_word: bool
+    sources: str
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The name's words, split at spaces."""
+        return tuple(self.name.split())
+
+
+@cache
+def exonyms() -> dict[str, tuple[Exonym, ...]]:
+    """Foreign names by their first word in lower case (for matching running text)."""
+    out: dict[str, list[Exonym]] = {}
+    for cells in table_rows("gazetteer_exonyms.tsv.gz"):
+        cells = [*cells, *[""] * (7 - len(cells))]
+        name, lang, english = cells[0].strip(), cells[1].strip(), cells[2].strip()
+        if not name or not english or lang not in LANGUAGES or name == english:
+            continue
+        row = Exonym(name, lang, english, cells[3].strip(), cells[4].strip(),
+                     cells[5].strip() == "y", cells[6].strip())
+        out.setdefault(_first_word(name), []).append(row)
+    # Longest names first: `Genfer See` before `Genfer`.
+    return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in out.items()}
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name as :data:`newsfix.text.WORD_RE` reads it, in lower case."""
+    from newsfix.text import WORD_RE
+
+    m = WORD_RE.match(name)
+    return (m.group() if m else name.split()[0]).lower()
+
+
+def exonyms_starting(word: str) -> tuple[Exonym, ...]:
+    """The foreign names whose first word is ``word`` (case-insensitive), longest first.
+
+    >>> [r.english for r in exonyms_starting("États") if r.name == "États-Unis"][:1]
+    ['United States']
+    """
+    return exonyms().get(word.lower(), ())
+
+
+@dataclass(frozen=True)
+class Place:
+    """An English place name (``gazetteer_en_places.tsv.gz``)."""
+
+    canonical: str
+    kind: str
+    #: The lower-case form is also a common English word (``china``, ``turkey``, ``nice``).
+    common_word: bool
+
+
+@cache
+def places() -> dict[str, Place]:
+    """English place names by lower case."""
+    out = {}
+    for cells in table_rows("gazetteer_en_places.tsv.gz"):
+        cells = [*cells, *[""] * (4 - len(cells))]
+        if cells[0] and cells[1]:
+            out[cells[0]] = Place(cells[1], cells[2], cells[3].strip() == "y")
+    return out
+
+
+def place(lower: str) -> Place | None:
+    """The English place written ``lower`` in lower case, if the gazetteer knows it."""
+    return places().get(lower)
+
+
+@cache
+def orgs() -> frozenset[str]:
+    """English names of organisations and their aliases (``gazetteer_orgs.tsv.gz``)."""
+    out: set[str] = set()
+    for cells in table_rows("gazetteer_orgs.tsv.gz"):
+        cells = [*cells, *[""] * (3 - len(cells))]
+        out.update(n.strip() for n in [cells[0], *cells[2].split("|")] if n.strip())
+    return frozenset(out)
+
+
+@cache
+def _orgs_by_words() -> dict[frozenset[str], str]:
+    out: dict[frozenset[str], str] = {}
+    for name in sorted(orgs()):
+        words = name.split()
+        if len(words) >= 2 and all(w[:1].isupper() or w in ("of", "for", "and") for w in words):
+            out.setdefault(frozenset(w.lower() for w in words if w[:1].isupper()), name)
+    return out
+
+
+def org_by_words(words: frozenset[str]) -> str | None:
+    """The English organisation whose capitalised words are exactly ``words`` (lower case).
+
+    >>> org_by_words(frozenset({"world", "bank"}))
+    'World Bank'
+    """
+    return _orgs_by_words().get(words)
+
+
+def clear_caches() -> None:
+    """Forget the tables read so far (after installing or removing one, and in tests)."""
+    for f in (_dictionary, _forms, exonyms, places, orgs, _orgs_by_words):
+        f.cache_clear()
+    from newsfix.rules.english import exonyms as exonym_rule
+    from newsfix.rules.english import stray
+
+    for g in (exonym_rule._reliable, exonym_rule._homograph, exonym_rule.modern, stray._org):
+        g.cache_clear()
