@@ -453,7 +453,7 @@ class ClosingQuote(Rule):
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
-        if _low9_convention(scope.full_text):
+        if scope.analysis.memo("low9_convention", lambda: _low9_convention(scope.full_text)):
             return
         para = scope.text
         if para.count("“") <= para.count("”"):
@@ -489,7 +489,7 @@ class UnbalancedQuotes(Rule):
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
-        if _low9_convention(scope.full_text):
+        if scope.analysis.memo("low9_convention", lambda: _low9_convention(scope.full_text)):
             return
         analysis = scope.analysis
         marks = [m for m in analysis.quote_marks if scope.start <= m.pos < scope.end]

@@ -266,10 +266,17 @@ class UnquotedSpeech(Rule):
     def _marks(scope: Scope) -> tuple[str, str]:
         """The document's quotation marks: straight beside straight apostrophes, else curly."""
         text = scope.full_text
-        style = scope.analysis.memo("apostrophe_style", lambda: apostrophe_style(text))
-        straight = text.count('"') > text.count("“") or (
-            "“" not in text and style == "'" and STRAIGHT_APOSTROPHE_RE.search(text))
-        return ('"', '"') if straight else ("“", "”")
+        analysis = scope.analysis
+
+        def marks() -> tuple[str, str]:
+            style = analysis.memo("apostrophe_style", lambda: apostrophe_style(text))
+            straight = text.count('"') > text.count("“") or (
+                "“" not in text and style == "'" and STRAIGHT_APOSTROPHE_RE.search(text))
+            return ('"', '"') if straight else ("“", "”")
+
+        # Once per text, not once per paragraph: counting the whole document per scope
+        # made the rule quadratic in the number of paragraphs.
+        return analysis.memo("quote_marks", marks)
 
 
 def _has_mark(marks: list[int], start: int, end: int) -> bool:
