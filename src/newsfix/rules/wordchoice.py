@@ -107,8 +107,12 @@ def source_language(scope: Scope) -> str | None:
     found = scope.translated_from()
     if found:
         return found
+    # Residue names the language only where it is damage of the document, not a
+    # count: a long clean document collects a few foreign names and phrases, and then
+    # ran the word-choice lattice on every paragraph.
     residue = scope.damage["untranslated"]
-    if residue.language and residue.fingerprints >= MIN_RESIDUE:
+    if (residue.language and residue.fingerprints >= MIN_RESIDUE
+            and scope.damage.damaged("untranslated")):
         return residue.language
     return None
 
