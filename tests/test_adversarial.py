@@ -1,0 +1,166 @@
+"""Every rule, alone and in the whole pipeline, is linear on adversarial input (issue 14).
+
+Deterministic, not timed: each case (one rule with ``enable_only``, or the
+whole pipeline; one input of ``tests/support/adversarial.py`` at scales n, 2n,
+4n) counts operations (trace/profile events plus characters handed to regular
+expression scans) in a worker subprocess, and must grow about twice per
+doubling (at most ``MAX_GROWTH``); a case that passes is then run once at a
+guard size under a CPU ceiling, a hang guard against backtracking inside one
+C call (see that module's docstring for the margins). Time per MB is the
+benchmark's business: ``benchmarks/bench_adversarial.py``.
+
+Cases that fail today are strict xfails naming their cause, so the day a rule
+is fixed the suite says so. ``KNOWN`` is keyed by rule id; a rule that is
+renamed or removed simply has no cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfix.rules import registry
+from tests.support import adversarial
+
+# Causes, by what to fix (found with adversarial.hot_spots; minimal reproducers in
+# the docstring of each; all of them in newsfix's rules, none in the pipeline).
+SENTENCE_START = ("issue 14: at_sentence_start runs SIC_BEFORE_RE.search(text, 0, i) over the "
+                  "whole document prefix per capitalised word")
+TITLE_LINE = ("issue 14: MIDSENTENCE_CAPITAL's _title_line rescans the whole line per "
+              "capitalised word; at_sentence_start searches the document prefix per word")
+SIC_MARKED = ("sic_marked searches SENTENCE_END_RE to the end of the text per word when no "
+              "sentence end follows (and rfinds '.!?\\n' back to the start)")
+DIFFLIB = ("issue 14: FIX_MOJIBAKE aligns ftfy's output with difflib.SequenceMatcher over the "
+           "whole paragraph: quadratic in paragraph length")
+TRAILING = ("issue 14: TRAILING_SPACE_RE `[^\\S\\n]+(?=\\n|\\Z)` backtracks from every start "
+            "inside a run of spaces/tabs that no line end follows")
+SENTENCE_RE = ("issue 14: UNQUOTED_SPEECH SENTENCE_RE `\\S.*?(…)[.!?]+(?=\\s|$)` backtracks "
+               "over a run of full stops glued to a word")
+REPEAT_CRASH = ("issue 14: REPEATED_PHRASE proposes overlapping changes on `word word word …` "
+                "and the pipeline raises RuntimeError (conflicting changes)")
+HYPHEN = ("HYPHEN_SPACE slices the rest of the line and regex-splits it per match: quadratic "
+          "on one long line of `two -hour` spacings")
+SPUN_NAMES = ("SPUN_NAME's _name_matches tries every sub-run of a capitalised run (cubic in "
+              "its length); SPUN_WORD calls it too")
+
+KNOWN: dict[str, tuple[str, frozenset[str]]] = {
+    "FIX_MOJIBAKE": (DIFFLIB, frozenset(
+        {"controls", "line_separators", "mojibake_everywhere", "mojibake_line", "nul_letters"})),
+    "HYPHEN_SPACE": (HYPHEN, frozenset({"spaced_hyphens"})),
+    "MIDSENTENCE_CAPITAL": (TITLE_LINE, frozenset(
+        {"capital_words", "invalid_bytes", "long_line", "midsentence_capitals",
+         "mojibake_everywhere", "mojibake_line", "nested_quotes", "news", "phrase_repeat",
+         "quoted_words", "replacement_chars"})),
+    "NAME_CASE": (SENTENCE_START, frozenset(
+        {"capital_words", "invalid_bytes", "line_separators", "long_line",
+         "midsentence_capitals", "mojibake_everywhere", "mojibake_line", "nested_quotes",
+         "news", "phrase_repeat", "quoted_words", "replacement_chars"})),
+    "POSSESSIVE_APOSTROPHE": (SIC_MARKED, frozenset({"invalid_bytes"})),
+    "REPEATED_PHRASE": (REPEAT_CRASH, frozenset({"double_spaces", "word_repeat"})),
+    "SPUN_NAME": (SPUN_NAMES, frozenset({"capital_words"})),
+    "SPUN_WORD": (SPUN_NAMES, frozenset({"capital_words"})),
+    "TRAILING_SPACE": (TRAILING, frozenset({"spaces", "tabs"})),
+    "UNQUOTED_SPEECH": (SENTENCE_RE, frozenset({"dots"})),
+}
+#: The whole pipeline fails wherever one of its rules does.
+KNOWN_PIPELINE: dict[str, str] = {
+    "capital_words": SPUN_NAMES,
+    "controls": DIFFLIB,
+    "dots": SENTENCE_RE,
+    "double_spaces": REPEAT_CRASH,
+    "invalid_bytes": f"{SENTENCE_START}; {SIC_MARKED}",
+    "midsentence_capitals": TITLE_LINE,
+    "mojibake_everywhere": DIFFLIB,
+    "mojibake_line": DIFFLIB,
+    "news": f"{SENTENCE_START}; {SIC_MARKED} (1 MB of clean news paragraphs takes minutes)",
+    "nul_letters": DIFFLIB,
+    "phrase_repeat": TITLE_LINE,
+    "quoted_words": SENTENCE_START,
+    "replacement_chars": SENTENCE_START,
+    "spaces": TRAILING,
+    "tabs": TRAILING,
+    "word_repeat": REPEAT_CRASH,
+}
+
+RULES: list[str | None] = [None, *(r.id for r in registry())]
+
+
+def _param(rule: str | None, name: str) -> object:
+    reason = (KNOWN_PIPELINE.get(name) if rule is None
+              else KNOWN[rule][0] if name in KNOWN.get(rule, ("", frozenset()))[1] else None)
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(rule, name, marks=marks, id=adversarial.case_id(rule, name))
+
+
+CASES = [_param(rule, name) for name in adversarial.INPUTS for rule in RULES]
+
+
+@pytest.fixture(scope="module")
+def results(request: pytest.FixtureRequest) -> dict[str, adversarial.CaseResult]:
+    """Run the selected cases (all of them, or those ``-k`` kept) in two workers at once."""
+    wanted = []
+    for item in request.session.items:
+        spec = getattr(item, "callspec", None)
+        if item.module is request.module and spec is not None and "name" in spec.params:
+            wanted.append((spec.params["rule"], spec.params["name"]))
+    return adversarial.check_cases(wanted)
+
+
+@pytest.mark.parametrize(("rule", "name"), CASES)
+def test_rule_is_linear(rule: str | None, name: str,
+                        results: dict[str, adversarial.CaseResult]) -> None:
+    result = results[adversarial.case_id(rule, name)]
+    assert result.problems() == [], adversarial.INPUTS[name].description
+
+
+def test_the_counter_tells_linear_from_quadratic() -> None:
+    """The measure itself: a linear and a quadratic function, counted like the rules."""
+    def linear(n: int) -> int:
+        return sum(1 for _ in range(n))
+
+    def quadratic(n: int) -> int:
+        return sum(1 for i in range(n) for _ in range(i))
+
+    lin = [adversarial.count_operations(lambda k=k: linear(k)) for k in (400, 800, 1600)]
+    quad = [adversarial.count_operations(lambda k=k: quadratic(k)) for k in (100, 200, 400)]
+    assert 1.9 <= adversarial.growth(lin) <= 2.1
+    assert adversarial.growth(quad) >= 3.8
+
+
+def test_the_scan_counter_sees_prefix_searches() -> None:
+    """A search of the whole prefix per word is one C call, yet counts as quadratic work."""
+    import regex
+
+    pattern = adversarial._CountingPattern(regex.compile(r"\[sic\]$"))
+
+    def prefix_scans(n: int) -> None:
+        text = "word " * n
+        for i in range(0, len(text), 5):
+            pattern.search(text, 0, i)
+
+    counts = [adversarial.count_operations(lambda k=k: prefix_scans(k), cap=10**9)
+              for k in (200, 400, 800)]
+    assert adversarial.growth(counts) > 3.5
+
+
+def test_the_guard_stops_a_backtracking_regex() -> None:
+    """The CPU ceiling interrupts a C-level regex loop (regex checks for signals)."""
+    import signal
+
+    import regex
+
+    slow = regex.compile(r"[^\S\n]+(?=\n|\Z)")
+    old = signal.signal(signal.SIGPROF, adversarial._on_cpu_ceiling)
+    signal.setitimer(signal.ITIMER_PROF, 0.2)
+    try:
+        with pytest.raises(adversarial.CpuCeilingExceeded):
+            slow.findall("a" + " " * 200_000 + "b")  # quadratic: minutes without the guard
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
+
+
+def test_every_input_grows_linearly_with_its_scale() -> None:
+    for name in adversarial.INPUTS:
+        sizes = [len(adversarial.build(name, n)) for n in (100, 200, 400)]
+        d1, d2 = sizes[1] - sizes[0], sizes[2] - sizes[1]
+        assert d1 > 0 and 1.9 <= d2 / d1 <= 2.1, name
