@@ -75,8 +75,10 @@ def test_sources_in_order() -> None:
 
 
 def _translations(result: object) -> list[str]:
-    return [e.message for e in result.edits  # type: ignore[attr-defined]
-            if any(s.rule == "TRANSLATE" for s in (e.steps or (e,)))]
+    """The TRANSLATE step's message of every edit it contributed to (a later repair merged
+    into the same edit, such as STRAY_FOREIGN_WORD on a word the model left, names the edit)."""
+    return [s.message for e in result.edits  # type: ignore[attr-defined]
+            for s in (e.steps or (e,)) if s.rule == "TRANSLATE"]
 
 
 def test_nynorsk_falls_back_to_the_bokmal_package_with_a_warning(

@@ -100,6 +100,10 @@ def name_context(text: str, analysis: TextAnalysis, w: Word) -> bool:
     return m is not None and not analysis.capital_expected(m.start())
 
 
+#: Marks that may stand between two words of running text without a space.
+_WORD_JOINERS = frozenset("-–—/'’")
+
+
 def _foreign_word(word: str) -> bool:
     """Whether ``word`` is a common word of another language rather than an English name.
 
@@ -236,6 +240,9 @@ class NameCase(Rule):
                 continue  # `neo -Nazis`, `anti-semitic`: a prefix, not a name
             if "\ufffd" in text[max(0, start - 1):end + 1]:
                 continue  # a word cut by a replacement character is no word
+            if start >= 2 and text[start - 2].isalnum() and not text[start - 1].isspace() \
+                    and text[start - 1] not in _WORD_JOINERS:
+                continue  # `Sloven?ina`: glued to a word by a stray mark, part of a token
             canon, tier = None, ""
             if tok in names():
                 canon, tier = names()[tok].canonical, "curated"
