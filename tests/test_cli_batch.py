@@ -275,3 +275,41 @@ def test_progress_bar_shows_rate_and_eta_on_a_terminal(tmp_path: Path) -> None:
     assert p.returncode == 0
     assert "/6 [" in shown and "doc/s]" in shown  # count, elapsed<remaining, rate
     assert "newsfix batch: 6 documents" in shown
+
+
+def test_lexicon_files_reach_every_worker(tmp_path: Path) -> None:
+    residue = tmp_path / "residue.tsv"
+    residue.write_text("# lexicon: boilerplate/*.tsv\npattern\tkind\twhere\n"
+                       "Les mer her\texact\tany\n", encoding="utf-8")
+    records = tmp_path / "records.jsonl"
+    texts = {f"r{k}": f"Story {k} began.\nLes mer her\nIt ended.\n" for k in range(4)}
+    records.write_text("".join(json.dumps({"id": i, "text": t}) + "\n"
+                               for i, t in texts.items()), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    p = batch(str(records), "-o", str(out), *EN, "--workers", "2", "--text-only",
+              "--lexicon", str(residue))
+    assert p.returncode == 0, p.stderr
+    assert {r["id"]: r["text"] for r in lines_of(out)} == {
+        i: t.replace("Les mer her\n", "") for i, t in texts.items()}
+    p = batch(str(records), "-o", str(tmp_path / "x.jsonl"), *EN, "--lexicon", "missing.tsv")
+    assert p.returncode == 2
+    assert p.stderr == "newsfix batch: error: --lexicon missing.tsv: no such file\n"
+
+
+def test_a_reader_that_goes_away_stops_the_batch_quietly(tmp_path: Path) -> None:
+    src = corpus(tmp_path, 24)
+    proc = subprocess.Popen([sys.executable, "-m", "newsfix.cli", "batch", "--no-progress",
+                             str(src), "--no-translate", "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                            start_new_session=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=300)
+    assert json.loads(first)["schema"] == "newsfix.result/2"
+    assert (proc.returncode, err) == (141, "")
+    deadline = time.monotonic() + 60
+    while _session_processes(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _session_processes(proc.pid) == []  # no worker left behind

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -87,15 +88,29 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
     binary = tmp_path / "image.bin"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("Møte i Tromsø".encode("latin-1"))
+    latin1.write_bytes("Møte i Tromsø på mandag, sa ministeren til NRK.".encode("latin-1"))
     result = run(str(missing), str(DANISH), str(binary), str(latin1))
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [result.stdout.splitlines()[0]]
-    assert result.stdout.startswith(f"{DANISH}\tda\t")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"{DANISH}\tda\t")
+    # Read as `newsfix` reads files: a legacy encoding is decoded, with a warning naming it.
+    assert lines[1].startswith(f"{latin1}\tnb\t")
     err = result.stderr
-    assert f"{missing}: No such file or directory" in err
+    assert f"{missing}: no such file" in err
     assert f"{binary}: binary file" in err
-    assert f"{latin1}: not UTF-8" in err
+    assert f"newsfix detect: warning: {latin1}: not UTF-8" in err
+    assert "decoded as windows-1252" in err
+
+
+def test_utf16_with_a_bom_and_a_fifo_without_a_writer(tmp_path: Path) -> None:
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(DANISH.read_text(encoding="utf-8").encode("utf-16"))  # with a BOM
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = run(str(fifo), str(utf16))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{utf16}\tda\t")
+    assert f"{fifo}: named pipe (FIFO) with no writer" in result.stderr
 
 
 def test_directory_is_an_error(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import FIXTURES, ROOT, SEEDS
 
 BIN = Path(sys.executable).parent
 SH_BLOCK_RE = re.compile(r"```sh\n(.*?)```", re.S)
@@ -65,10 +65,19 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for k, seed in enumerate(SEEDS[1:4]):
             f.write(json.dumps({"id": f"story-{k}", "text": _short(seed, 600)}) + "\n")
     (d / "files.lst").write_text("a.txt\nb.txt\n", encoding="utf-8")
+    # docs/cli.md, "Your own lexicons": the two files it shows, and a page that needs them.
+    (d / "my_residue.tsv").write_text("# Residue of a Norwegian news site.\n"
+                                      "# lexicon: boilerplate/*.tsv\npattern\tkind\twhere\n"
+                                      "Les mer her\texact\tany\n", encoding="utf-8")
+    (d / "agencies.tsv").write_text("agency\nNewsfix Foto\n", encoding="utf-8")
+    (d / "scraped.txt").write_text("Talks began on Monday.\nLes mer her\n"
+                                   "Foto: Ola Nordmann / Newsfix Foto\nThey ended late.\n",
+                                   encoding="utf-8")
+    shutil.copytree(FIXTURES / "seeds", d / "fixtures" / "seeds")  # docs/quickstart.md
     return d
 
 
-def run_documented(command: str, expected: int, cwd: Path) -> None:
+def run_documented(command: str, expected: int, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
            "NO_COLOR": "1"}
     p = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=env,
@@ -79,14 +88,26 @@ def run_documented(command: str, expected: int, cwd: Path) -> None:
         assert p.stdout.strip() or " -o " in command, f"{command} printed nothing"
     else:
         assert p.stderr.strip(), f"{command} failed without saying why"
+    return p
 
 
 def test_every_command_of_docs_cli_md_runs_as_written(sandbox: Path) -> None:
     commands = sh_commands(ROOT / "docs" / "cli.md")
     assert len(commands) >= 20
-    assert any(c.startswith("newsfix batch") for c, _ in commands)
-    for command, expected in commands:
-        run_documented(command, expected, sandbox)
+    for new in ("newsfix batch", "newsfix --lexicon", "newsfix detect --damage",
+                "newsfix detect --spin", "newsfix translate", "newsfix models list --json"):
+        assert any(c.startswith(new) for c, _ in commands), new
+    out = {command: run_documented(command, expected, sandbox).stdout
+           for command, expected in commands}
+    # What the commands printed is what the page says they print.
+    lexicon = next(c for c in out if c.startswith("newsfix --lexicon"))
+    assert out[lexicon] == "Talks began on Monday.\nThey ended late.\n"
+    assert "my_residue.tsv:4" in next(v for c, v in out.items() if "--diff --lexicon" in c)
+    damage = next(v for c, v in out.items() if c.startswith("newsfix detect --damage"))
+    assert [line.split("\t")[2] for line in damage.splitlines()[1:]] == [
+        "apostrophe", "quote", "untranslated", "glue", "case", "spin", "mt"]
+    spin = json.loads(next(v for c, v in out.items() if c.startswith("newsfix detect --spin")))
+    assert [list(r["damage"]) for r in spin] == [["spin"], ["spin"]]
     # What the commands left is what the page says they leave.
     assert (sandbox / "fixed.txt").read_text(encoding="utf-8").strip()
     assert sorted(p.name for p in (sandbox / "fixed").iterdir()) == sorted(
@@ -99,11 +120,13 @@ def test_every_command_of_docs_cli_md_runs_as_written(sandbox: Path) -> None:
         "The talks began on Monday, officials said.\n"
 
 
-def test_the_readme_command_line_and_python_examples_run(sandbox: Path) -> None:
+def test_the_readme_and_quickstart_commands_and_python_examples_run(sandbox: Path) -> None:
     readme = ROOT / "README.md"
     commands = sh_commands(readme, "Command line")
     assert len(commands) >= 6
-    for command, expected in commands:
+    shell = sh_commands(ROOT / "docs" / "quickstart.md", "From the shell")
+    assert len(shell) >= 3
+    for command, expected in commands + shell:
         run_documented(command, expected, sandbox)
     python = re.search(r"## Python\n.*?```python\n(.*?)```", readme.read_text(encoding="utf-8"),
                        re.S)

@@ -19,21 +19,23 @@ import argparse
 import difflib
 import json
 import os
-import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsfix._version import __version__
 from newsfix.config import DEFAULT_THRESHOLD, FixConfig
 from newsfix.inputs import Input, InputError, expand, read_bytes, write_atomic
+from newsfix.lexicon import UserLexicon
 from newsfix.result import Result
 
-__all__ = ["COMMANDS", "UsageError", "add_fix_options", "config_from_args", "main"]
+__all__ = ["COMMANDS", "UsageError", "add_fix_options", "add_lexicon_option", "config_from_args",
+           "main", "rule_lexicon_names", "user_lexicons"]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_UNTRANSLATED = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
@@ -49,8 +51,15 @@ COMMANDS: dict[str, str] = {
     "check": "check results against the provenance contract",
 }
 
-#: Words of context on each side of an edit in ``--diff`` (besides the one it touches).
+#: Words of context on each side of an edit in ``--diff`` (``--context``).
 DIFF_CONTEXT_WORDS = 3
+
+
+#: The package lexicons whose rules read users' files (``--lexicon``): the layout
+#: rules'. The English repair rules load their tables without users' files, so a
+#: file for one of those would change nothing and is refused (a test checks that
+#: it indeed changes nothing: lift the refusal when those rules read user files).
+USER_EXTENSIBLE = ("boilerplate/*.tsv", "layout_*.tsv")
 
 
 class UsageError(Exception):
@@ -178,6 +187,15 @@ def add_fix_options(p: argparse.ArgumentParser) -> None:
                    help="install missing translation models on first need")
     p.add_argument("--glob", default="*.txt",
                    help="files taken from a directory (default *.txt)")
+    add_lexicon_option(p)
+
+
+def add_lexicon_option(p: argparse.ArgumentParser) -> None:
+    """``--lexicon [RULE=]FILE``, repeatable (fix, batch, detect --damage)."""
+    p.add_argument("--lexicon", action="append", default=[], metavar="[RULE=]FILE",
+                   help="a lexicon file of your own extending the package's (repeatable): "
+                        "FILE extends the lexicon it declares ('# lexicon: NAME') or is "
+                        "named after; RULE=FILE the lexicon that rule reads")
 
 
 def config_from_args(args: argparse.Namespace) -> FixConfig:
@@ -192,14 +210,96 @@ def config_from_args(args: argparse.Namespace) -> FixConfig:
         if name not in known:
             raise UsageError(f"unknown rule or category {name!r} (see 'newsfix rules')")
     _check_detector(args.detector)
+    lexicons = user_lexicons(args.lexicon)
     try:
         return FixConfig().with_options(
             threshold=args.threshold, disable=disable, enable_only=only,
             translate=not args.no_translate, language=args.language, detector=args.detector,
             keep_boilerplate=args.keep_boilerplate, auto_install=args.auto_install,
-            encoding=args.encoding)
+            encoding=args.encoding, lexicons=lexicons)
     except (ValueError, TypeError) as exc:
         raise UsageError(str(exc)) from None
+
+
+def user_lexicons(values: Sequence[str]) -> tuple[UserLexicon, ...]:
+    """The ``--lexicon`` files, checked now: ``UsageError`` naming the file and the problem.
+
+    Each file must exist and read as a lexicon (a header row, then rows); a
+    ``RULE=FILE`` must name a rule that reads a lexicon (and which one must be
+    clear); a plain ``FILE`` must extend some lexicon a rule reads, by its
+    ``# lexicon: NAME`` declaration or by its file name. A file that would be
+    silently ignored is an error.
+    """
+    from newsfix.lexicon import LexiconError
+    from newsfix.rules import registry
+
+    rules = {r.id: r for r in registry()}
+    out = []
+    for value in values:
+        user = UserLexicon.parse(value)
+        if user.rule is not None and user.rule not in rules:
+            close = difflib.get_close_matches(user.rule, rules, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise UsageError(f"--lexicon {value}: unknown rule {user.rule!r}{hint}")
+        if user.rule is not None and not rules[user.rule].lexicons:
+            raise UsageError(f"--lexicon {value}: rule {user.rule} reads no lexicon")
+        if not user.path.is_file():
+            problem = "is a directory" if user.path.is_dir() else "no such file"
+            raise UsageError(f"--lexicon {value}: {problem}")
+        try:
+            declared = user.declared()  # reads and parses the file
+            bound = user if user.rule is None else user.bind(rules[user.rule].lexicons)
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"--lexicon {value}: not UTF-8 text (byte {exc.start})") from None
+        except LexiconError as exc:
+            message = str(exc).removeprefix(f"{user.path}: ")
+            raise UsageError(f"--lexicon {value}: {message}") from None
+        extended = [name for name in rule_lexicon_names() if _extends(bound, declared, name)]
+        if not extended:
+            raise UsageError(
+                f"--lexicon {value}: extends no lexicon a rule reads; name the file after "
+                "one, declare '# lexicon: NAME' in its header, or give RULE=FILE "
+                "(the rules' lexicons: newsfix rules --json)")
+        if not any(fnmatchcase(name, glob) for name in extended for glob in USER_EXTENSIBLE):
+            readers = sorted({r.id for r in registry() for name in extended
+                              for lex in r.lexicons if fnmatchcase(name, lex)})
+            raise UsageError(
+                f"--lexicon {value}: {', '.join(extended)} is read by {', '.join(readers)}, "
+                "which do not read users' files yet: the file would change nothing "
+                "(users' files extend the layout lexicons: "
+                f"{', '.join(USER_EXTENSIBLE)})")
+        out.append(bound)
+    return tuple(out)
+
+
+def _extends(user: UserLexicon, declared: Sequence[str], name: str) -> bool:
+    if user.lexicon is not None:
+        return fnmatchcase(name, user.lexicon)
+    if declared:
+        return any(fnmatchcase(name, d) for d in declared)
+    return Path(name).name in (user.path.name, user.path.name.removesuffix(".gz"))
+
+
+def rule_lexicon_names() -> list[str]:
+    """Every package lexicon some rule declares it reads (globs expanded), sorted.
+
+    >>> "layout_photo_agencies.tsv" in rule_lexicon_names()
+    True
+    >>> "boilerplate/en.tsv" in rule_lexicon_names()
+    True
+    """
+    from newsfix.lexicon import data_files
+    from newsfix.rules import registry
+
+    names: set[str] = set()
+    for rule in registry():
+        for name in rule.lexicons:
+            if any(ch in name for ch in "*?["):
+                folder = str(Path(name).parent)
+                names.update(n for n in data_files(folder) if Path(n).match(name))
+            else:
+                names.add(name)
+    return sorted(names)
 
 
 def _check_detector(name: str) -> None:
@@ -273,7 +373,11 @@ def fix_parser() -> argparse.ArgumentParser:
                      help="print the result object (a JSON array for several inputs)")
     out.add_argument("--jsonl", action="store_true", help="print one result object per line")
     out.add_argument("--diff", action="store_true",
-                     help="print each edit with a few words of context")
+                     help="print each edit and suggestion on one line, in context "
+                          "(Result.diff); the last line counts them")
+    p.add_argument("--context", type=int, default=DIFF_CONTEXT_WORDS, metavar="N",
+                   help=f"words of context either side of an edit in --diff "
+                        f"(default {DIFF_CONTEXT_WORDS})")
     p.add_argument("-o", "--output", metavar="PATH",
                    help="write to PATH instead of standard output: a file for one input "
                         "(always one file with --jsonl); a directory, one output per input, "
@@ -414,6 +518,8 @@ def fix_main(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     inputs, errors = expand(args.inputs, args.glob)
     try:
+        if args.context < 0:
+            raise UsageError("--context must be 0 or more words")
         config = config_from_args(args)
         plan = _plan(args, inputs)
     except UsageError as exc:
@@ -520,7 +626,7 @@ def _emit(args: argparse.Namespace, plan: _Plan, item: Input, result: Result,
     if args.json:
         content = result.to_json(indent=1) + "\n"
     elif args.diff:
-        content = render_diff(item.name, result, color=color)
+        content = result.diff(context_words=args.context, color=color, name=item.name) + "\n"
     else:
         content = result.text
     target = plan.target(args, item)
@@ -559,62 +665,6 @@ def _use_color(mode: str) -> bool:
 def _line_col(text: str, pos: int) -> tuple[int, int]:
     line = text.count("\n", 0, pos) + 1
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
-def _shown(text: str) -> str:
-    return text.replace("\n", "⏎").replace("\t", "→")
-
-
-_LEFT_WORDS_RE = re.compile(rf"(?:\S+[^\S\n]+){{0,{DIFF_CONTEXT_WORDS}}}\S*\Z")
-_RIGHT_WORDS_RE = re.compile(rf"\S*(?:[^\S\n]+\S+){{0,{DIFF_CONTEXT_WORDS}}}")
-
-
-def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    """A few words of ``text`` before ``start`` and after ``end``, within their lines."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    left = text[max(line_start, start - 120):start]
-    right = text[end:min(end + 120, line_end if line_end >= 0 else len(text))]
-    left_match = _LEFT_WORDS_RE.search(left)
-    right_match = _RIGHT_WORDS_RE.match(right)
-    return (left_match.group() if left_match else "",
-            right_match.group() if right_match else "")
-
-
-def render_diff(name: str, result: Result, *, color: bool = False) -> str:
-    """Each edit and suggestion of ``result`` on one line, with a few words of context.
-
-    The first line of each is ``NAME:LINE:COL: RULE 'before' -> 'after'
-    (confidence) message`` (suggestions start ``? RULE``); the second shows it
-    in place, in the output text: ``[-removed-]{+inserted+}`` (colours on a
-    terminal). The last line counts them. Line and column are in the source.
-
-    >>> from newsfix import fix_and_trace
-    >>> r = fix_and_trace("One.\\n\\nTwo  words here.\\n", translate=False, language="en")
-    >>> print(render_diff("d.txt", r), end="")
-    d.txt:3:4: SPACE_RUN '  ' -> ' ' (1.00) run of spaces inside a line
-        Two[-  -]{+ +}words here.
-    d.txt: 1 edits, 0 suggestions
-    """
-    # The view engineer's Result.diff() will render this from the library;
-    # until then the command line keeps its own (switch here when it lands).
-    red, green, dim, reset = ("\x1b[31;9m", "\x1b[32m", "\x1b[2m", "\x1b[0m") if color else \
-        ("", "", "", "")
-    lines: list[str] = []
-    for kind, edits in (("", result.edits), ("? ", result.suggestions)):
-        for e in edits:
-            line, col = _line_col(result.source, e.source.start)
-            rules = " > ".join(s.rule for s in e.steps) if e.steps else e.rule
-            lines.append(f"{name}:{line}:{col}: {kind}{rules} {e.before!r} -> {e.after!r} "
-                         f"({e.confidence:.2f}) {e.message}")
-            current = result.text[e.output.start:e.output.end]
-            left, right = _context(result.text, e.output.start, e.output.end)
-            removed = current if kind else e.before
-            marked = (f"{red}[-{_shown(removed)}-]{reset}" if removed else "") + \
-                     (f"{green}{{+{_shown(e.after)}+}}{reset}" if e.after else "")
-            lines.append(f"    {dim}{_shown(left)}{reset}{marked}{dim}{_shown(right)}{reset}")
-    lines.append(f"{name}: {len(result.edits)} edits, {len(result.suggestions)} suggestions")
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
