@@ -17,9 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 CLEAN = sorted((FIXTURES / "clean").glob("*.txt"))
-#: A developer's workplace may hold an independent checker beside the repository;
-#: tests run it in addition where it exists, and never need it.
-SHARED_CHECKER = ROOT.parent / "shared" / "tools" / "check_provenance.py"
 
 
 def contract_violations(result: Result | dict) -> list[str]:
