@@ -1,4 +1,4 @@
-"""The provenance contract on every fixture, checked by the project's own checker (newsfix.contract)."""
+"""The provenance contract on every fixture, checked by the project's own checker."""
 
 from __future__ import annotations
 
