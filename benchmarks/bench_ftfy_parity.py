@@ -35,16 +35,10 @@ from typing import Any
 import ftfy
 
 import newsfix
+from newsfix.rules.unicode import FTFY_LEFT_OUT
 
-#: The ftfy steps newsfix turns off on purpose (FTFY_CONFIG): applying them to
-#: newsfix's output gives what ftfy's defaults would have given.
-SETTINGS_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_encoding=False,
-    restore_byte_a0=False, replace_lossy_sequences=False, decode_inconsistent_utf8=False,
-    fix_c1_controls=False, remove_control_chars=False, fix_surrogates=False,
-    uncurl_quotes=True, fix_latin_ligatures=True, fix_character_width=True,
-    fix_line_breaks=True, normalization="NFC", explain=False,
-)
+#: ftfy's steps that newsfix leaves out on purpose.
+SETTINGS_ONLY = FTFY_LEFT_OUT
 
 
 def with_settings(text: str) -> str:

@@ -20,18 +20,13 @@ import ftfy
 import pytest
 
 import newsfix
+from newsfix.rules.unicode import FTFY_LEFT_OUT
 
 DATA = Path(__file__).parent / "data" / "mojibake" / "cases.json"
 CASES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))
 
-#: ftfy's steps that newsfix leaves out on purpose (src/newsfix/rules/unicode.py FTFY_CONFIG).
-SETTINGS_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_encoding=False,
-    restore_byte_a0=False, replace_lossy_sequences=False, decode_inconsistent_utf8=False,
-    fix_c1_controls=False, remove_control_chars=False, fix_surrogates=False,
-    uncurl_quotes=True, fix_latin_ligatures=True, fix_character_width=True,
-    fix_line_breaks=True, normalization="NFC", explain=False,
-)
+#: ftfy's steps that newsfix leaves out on purpose.
+SETTINGS_ONLY = FTFY_LEFT_OUT
 
 #: Cases newsfix gets wrong today, by label (strict xfails). Issue 14's were all fixed:
 #: NORMALIZE_NEWLINES leaves U+0085 to ftfy, PAGE_RESIDUE keeps a one-line document,
