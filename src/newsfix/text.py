@@ -793,6 +793,25 @@ class TextAnalysis:
     def _quote_starts(self) -> list[int]:
         return [q.start for q in self.quotations]
 
+    @cached_property
+    def _mark_positions(self) -> list[int]:
+        return [m.pos for m in self.quote_marks]
+
+    def quotations_opened_in(self, start: int, end: int) -> tuple[Quotation, ...]:
+        """The quotations whose opening mark lies in ``[start, end)``, in order.
+
+        >>> a = TextAnalysis('“One.”\\n\\nHe said “two” and «three».')
+        >>> [a.text[q.slice] for q in a.quotations_opened_in(8, len(a.text))]
+        ['“two”', '«three»']
+        """
+        starts = self._quote_starts
+        return self.quotations[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def quote_marks_in(self, start: int, end: int) -> tuple[QuoteMark, ...]:
+        """The quotation marks at positions in ``[start, end)``, in order."""
+        pos = self._mark_positions
+        return self.quote_marks[bisect.bisect_left(pos, start):bisect.bisect_left(pos, end)]
+
     def quotation_at(self, start: int, end: int | None = None) -> Quotation | None:
         """The innermost quotation strictly containing ``[start, end)`` (marks excluded), if any.
 

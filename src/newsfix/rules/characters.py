@@ -492,18 +492,10 @@ class UnbalancedQuotes(Rule):
         if scope.analysis.memo("low9_convention", lambda: _low9_convention(scope.full_text)):
             return
         analysis = scope.analysis
-        # Both lists are in text order: bisect to the scope (a scan per paragraph of the
-        # whole document's marks was quadratic in paragraphs).
-        all_marks = analysis.quote_marks
-        mark_pos = analysis.memo("quote_mark_positions", lambda: [m.pos for m in all_marks])
-        marks = all_marks[bisect.bisect_left(mark_pos, scope.start):
-                          bisect.bisect_left(mark_pos, scope.end)]
+        marks = analysis.quote_marks_in(scope.start, scope.end)
         if any(m.role == "stray" and m.char in "\"”»" for m in marks):
             return  # a stray closing mark: no sound guess
-        quotations = analysis.quotations
-        starts = analysis.memo("quotation_starts", lambda: [q.start for q in quotations])
-        open_ = [q for q in quotations[bisect.bisect_left(starts, scope.start):
-                                       bisect.bisect_left(starts, scope.end)]
+        open_ = [q for q in analysis.quotations_opened_in(scope.start, scope.end)
                  if not q.closed and q.depth == 0 and q.opener in "“«\""]
         if len(open_) != 1 or open_[0].runs_on:
             return  # none, several (no sound guess), or a quotation running on
