@@ -1,0 +1,148 @@
+"""newsfix makes no edit on clean English prose it never saw (issue 14, precision first).
+
+The corpus ``tests/data/clean_prose/`` is real text the project did not write:
+release news (What's New in Python), Python reference documentation, the
+Python licence page, package READMEs (verbatim), all permissively licensed;
+SOURCES.md gives each file's source and licence, ``scripts/build_clean_prose.py``
+rebuilds it. One test per (file, rule): the rule made no edit on that file
+(language detected, no translation, as a user runs it). Today's false positives are strict xfails
+naming the rule and what it gets wrong; ``benchmarks/bench_clean_prose.py``
+lists every one of them with its context and counts edits per 1,000 words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import newsfix
+from newsfix.result import Result
+from newsfix.rules import registry
+
+CORPUS = Path(__file__).parent / "data" / "clean_prose"
+FILES = sorted(CORPUS.glob("*.txt"))
+
+def _files(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+#: rule -> (what it gets wrong, files where it edits today). Rules renamed or removed
+#: simply have no xfails; a file fixed for a rule turns its xfail into a failure.
+KNOWN: dict[str, tuple[str, frozenset[str]]] = {
+    "BLANK_LINES": (
+        "collapses the double blank lines Markdown READMEs and the licence page put before "
+        "headings and after code",
+        _files("legal_python_license readme_annotated_types readme_langcodes readme_rich")),
+    "BROKEN_PARAGRAPH": (
+        "joins a paragraph that ends without a full stop to the next one: headings (`Key terms`, "
+        "`## Citing ftfy`), lines of code and shell commands, table cells, e-mail addresses, "
+        "text around a dropped formula (`Rewriting` / `as`)",
+        _files("docs_python_installing_index docs_python_library_venv "
+               "docs_python_tutorial_floatingpoint legal_python_license news_python_whatsnew_2_2 "
+               "readme_annotated_types readme_charset_normalizer readme_ftfy readme_h11 "
+               "readme_langcodes readme_rich readme_sortedcontainers readme_wordfreq")),
+    "FIX_MOJIBAKE": (
+        "'repairs' mojibake and HTML entities that ftfy's README quotes as examples inside code",
+        _files("readme_ftfy")),
+    "GLUED_SENTENCE": (
+        "splits a dotted identifier in code (`pint.Unit`) as if two sentences were glued",
+        _files("readme_annotated_types")),
+    "HYPHEN_SPACE": (
+        "joins command-line options to the word before (`install -r`, `Set-ExecutionPolicy "
+        "-ExecutionPolicy`, `RemoteSigned -Scope`)",
+        _files("docs_python_library_venv docs_python_tutorial_venv")),
+    "LEADING_SPACE": (
+        "removes deliberate indentation of plain text (licence sections, Markdown code blocks and "
+        "nested lists)",
+        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
+               "readme_ftfy readme_h11 readme_langcodes readme_rich readme_sortedcontainers "
+               "readme_wordfreq")),
+    "MIDSENTENCE_CAPITAL": (
+        "lower-cases capitals that start a title (`the Getting Started section`, `start with The "
+        "Python Tutorial`), a class name (`Number`, `Differ`, `Columns`), `None`, `Intel`, a menu "
+        "item (`Run script`) or a sentence after a list marker, footnote mark or emoji "
+        "(`2) When`, `[1] Since`, `🎉 Since`) or after a heading or code line without a full stop",
+        _files("docs_python_faq_general docs_python_library_venv "
+               "docs_python_tutorial_interpreter news_python_whatsnew_2_0 news_python_whatsnew_2_1 "
+               "news_python_whatsnew_2_2 readme_charset_normalizer readme_h11 readme_langcodes "
+               "readme_rich readme_wordfreq")),
+    "NAME_CASE": (
+        "capitalises lower-case module, tool and code names and common words (`encodings`, "
+        "`unicode`, `xml`, `distutils`, `ascii`, `rfc822`, `charset`, `chardet`, `mypyc`, "
+        "`zenodo` in a DOI, `zipf` in a string, `sep` in BibTeX, `tagalog` as an argument)",
+        _files("docs_python_howto_unicode news_python_whatsnew_2_0 news_python_whatsnew_2_2 "
+               "readme_charset_normalizer readme_ftfy readme_langcodes readme_rich "
+               "readme_wordfreq")),
+    "POSSESSIVE_APOSTROPHE": (
+        "adds an apostrophe to a plural inside a quoted licence text (`the apps directory` -> "
+        "`the app's directory`; `Netscapes SSL`, a typo of the original, is verbatim text too)",
+        _files("legal_python_license")),
+    "REPEATED_PHRASE": (
+        "collapses the idiom `round and round` (`X and X` is no accidental repetition) and "
+        "deletes cells of a plain-text table (`Yes   Yes   Yes   Yes` -> `Yes`)",
+        _files("news_python_whatsnew_2_2 readme_wordfreq")),
+    "SPACE_RUN": (
+        "collapses alignment spaces in plain-text tables, licence texts and code blocks",
+        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
+               "readme_ftfy readme_langcodes readme_wordfreq")),
+    "TRAILING_SPACE": (
+        "removes trailing spaces of verbatim text (Markdown hard line breaks, code examples)",
+        _files("readme_ftfy readme_langcodes")),
+}
+
+
+@cache
+def result(name: str) -> Result:
+    return newsfix.fix_and_trace((CORPUS / f"{name}.txt").read_text(encoding="utf-8"),
+                                 translate=False)
+
+
+def edits_by(r: Result, rule: str) -> list[tuple[str, str]]:
+    """(before, after) of every edit ``rule`` contributed to (alone or as a merged step)."""
+    return [(e.before, e.after) for e in r.edits
+            if rule == e.rule or any(s.rule == rule for s in e.steps)]
+
+
+def _param(name: str, rule: str) -> object:
+    reason, files = KNOWN.get(rule, ("", frozenset()))
+    marks = [pytest.mark.xfail(strict=True, reason=f"issue 14: {rule} {reason}")] \
+        if name in files else []
+    return pytest.param(name, rule, marks=marks, id=f"{name}-{rule}")
+
+
+@pytest.mark.parametrize(("name", "rule"),
+                         [_param(p.stem, r.id) for p in FILES for r in registry()])
+def test_rule_makes_no_edit_on_clean_prose(name: str, rule: str) -> None:
+    assert edits_by(result(name), rule) == []
+
+
+def test_the_corpus_is_large_and_sourced() -> None:
+    """At least 50k words, 10k of them news-like; every file has a source and a licence."""
+    words = {p.stem: len(p.read_text(encoding="utf-8").split()) for p in FILES}
+    assert sum(words.values()) >= 50_000
+    assert sum(w for n, w in words.items() if n.startswith("news_")) >= 10_000
+    kinds = {n.split("_", 1)[0] for n in words}
+    assert kinds == {"news", "docs", "legal", "readme"}
+    sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    for name in words:
+        row = next((line for line in sources.splitlines() if line.startswith(f"| {name}.txt ")),
+                   None)
+        assert row is not None, f"{name} is not in SOURCES.md"
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert len(cells) == 5 and all(cells), row
+
+
+def test_known_false_positives_name_real_files() -> None:
+    stems = {p.stem for p in FILES}
+    for rule, (reason, files) in KNOWN.items():
+        assert files <= stems, rule
+        assert re.match(r"^[A-Z_]+$", rule) and reason
+
+
+def test_an_edit_is_seen() -> None:
+    """edits_by is not vacuous: the same prose with damage added gets the rule's edit."""
+    r = newsfix.fix_and_trace("The talks  resumed on Monday.", translate=False)
+    assert edits_by(r, "SPACE_RUN") == [("  ", " ")]
