@@ -71,7 +71,8 @@ def results(request: pytest.FixtureRequest) -> dict[str, adversarial.CaseResult]
     wanted = []
     for item in request.session.items:
         spec = getattr(item, "callspec", None)
-        if item.module is request.module and spec is not None and "name" in spec.params:
+        if getattr(item, "module", None) is request.module and spec is not None \
+                and "name" in spec.params:
             wanted.append((spec.params["rule"], spec.params["name"]))
     return adversarial.check_cases(wanted)
 

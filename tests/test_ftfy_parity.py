@@ -33,33 +33,10 @@ SETTINGS_ONLY = ftfy.TextFixerConfig(
     fix_line_breaks=True, normalization="NFC", explain=False,
 )
 
-NEL = ("issue 14: NORMALIZE_NEWLINES turns U+0085 (the second byte of UTF-8 Å, ą, ř, ž, ш, "
-       "م, υ… read as Latin-1) into a line break before FIX_MOJIBAKE runs")
-#: Cases newsfix gets wrong today, by label.
-KNOWN: dict[str, str] = {
-    "issue 14: a one-line document is not page residue (PAGE_RESIDUE deleted it)":
-        "issue 14: PAGE_RESIDUE deletes a whole one-line document",
-    "issue 14: U+FFFD inside a word is not a word boundary (NAME_CASE)":
-        "issue 14: NAME_CASE treats U+FFFD as a word boundary (Sloven\ufffdIna)",
-    **{label: NEL for label in (
-        "issue 14: U+0085 of Latin-1 mojibake must reach ftfy, not become a line break",
-        "issue 14: Latin-1 ellipsis U+0085 at the end of a quotation",
-        "pl: utf-8 read as latin-1", "pl: utf-8 read as latin-1, twice",
-        "pl: utf-8 read as iso-8859-2", "pl: utf-8 read as iso-8859-2, twice",
-        "cs: utf-8 read as latin-1, twice", "sk: utf-8 read as latin-1, twice",
-        "nb: utf-8 read as latin-1", "nb: utf-8 read as latin-1, twice",
-        "nb: utf-8 read as iso-8859-2", "nb: utf-8 read as iso-8859-2, twice",
-        "tr: utf-8 read as latin-1, twice", "tr: utf-8 read as iso-8859-2, twice",
-        "hu: utf-8 read as latin-1, twice",
-        "el: utf-8 read as latin-1", "el: utf-8 read as latin-1, twice",
-        "el: utf-8 read as iso-8859-2", "el: utf-8 read as iso-8859-2, twice",
-        "ru: utf-8 read as latin-1", "ru: utf-8 read as latin-1, twice",
-        "ru: utf-8 read as iso-8859-2", "ru: utf-8 read as iso-8859-2, twice",
-        "ar: utf-8 read as latin-1", "ar: utf-8 read as latin-1, twice",
-        "ar: utf-8 read as iso-8859-2", "ar: utf-8 read as iso-8859-2, twice",
-        "ja: utf-8 read as iso-8859-2, twice",
-    )},
-}
+#: Cases newsfix gets wrong today, by label (strict xfails). Issue 14's (U+0085 turned into
+#: a line break before FIX_MOJIBAKE, PAGE_RESIDUE deleting a one-line document, NAME_CASE
+#: taking U+FFFD for a word boundary: 30 cases) are fixed on main and pass as plain cases.
+KNOWN: dict[str, str] = {}
 
 
 def same_up_to_settings(a: str, b: str) -> bool:
