@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Edits per 1,000 words on clean English prose the project did not write (target: under 0.2).
 
-The corpus is ``tests/data/clean_prose/`` (news-like history, Python
-reference documentation, licence and constitution texts, package READMEs;
+The corpus is ``tests/data/clean_prose/`` (release news, Python
+reference documentation, the Python licence page, package READMEs;
 sources and licences in its SOURCES.md). Every edit on it is a false
 positive. Prints edits per 1,000 words by rule and by kind of prose, then
 every edit with its context.

@@ -1,11 +1,11 @@
 """newsfix makes no edit on clean English prose it never saw (issue 14, precision first).
 
 The corpus ``tests/data/clean_prose/`` is real text the project did not write:
-news-like history, Python reference documentation, licence and constitution
-texts (verbatim), package READMEs (verbatim); SOURCES.md gives each file's
-source and licence, ``scripts/build_clean_prose.py`` rebuilds it. One test per
-(file, rule): the rule made no edit on that file (language detected, no
-translation, as a user runs it). Today's false positives are strict xfails
+release news (What's New in Python), Python reference documentation, the
+Python licence page, package READMEs (verbatim), all permissively licensed;
+SOURCES.md gives each file's source and licence, ``scripts/build_clean_prose.py``
+rebuilds it. One test per (file, rule): the rule made no edit on that file
+(language detected, no translation, as a user runs it). Today's false positives are strict xfails
 naming the rule and what it gets wrong; ``benchmarks/bench_clean_prose.py``
 lists every one of them with its context and counts edits per 1,000 words.
 """
@@ -33,69 +33,64 @@ def _files(names: str) -> frozenset[str]:
 #: simply have no xfails; a file fixed for a rule turns its xfail into a failure.
 KNOWN: dict[str, tuple[str, frozenset[str]]] = {
     "BLANK_LINES": (
-        "collapses the double blank lines Markdown READMEs put before headings and after "
-        "code",
-        _files("readme_annotated_types readme_langcodes readme_rich")),
+        "collapses the double blank lines Markdown READMEs and the licence page put before "
+        "headings and after code",
+        _files("legal_python_license readme_annotated_types readme_langcodes readme_rich")),
     "BROKEN_PARAGRAPH": (
-        "joins a paragraph that ends without a full stop to the next one: list items (`…; "
-        "or` / `d) …`), headings (`Key terms`), lines of code, software lists",
+        "joins a paragraph that ends without a full stop to the next one: headings (`Key terms`, "
+        "`## Citing ftfy`), lines of code and shell commands, table cells, e-mail addresses, "
+        "text around a dropped formula (`Rewriting` / `as`)",
         _files("docs_python_installing_index docs_python_library_venv "
-               "docs_python_tutorial_floatingpoint legal_apache_2_0 legal_gpl_3 "
-               "news_debian_history_detailed readme_annotated_types "
-               "readme_charset_normalizer readme_ftfy readme_h11 readme_langcodes "
-               "readme_rich readme_sortedcontainers readme_wordfreq")),
-    "DOCUMENT_EDGES": (
-        "strips the leading blank/indented space of a verbatim licence file",
-        _files("legal_apache_2_0")),
+               "docs_python_tutorial_floatingpoint legal_python_license news_python_whatsnew_2_2 "
+               "readme_annotated_types readme_charset_normalizer readme_ftfy readme_h11 "
+               "readme_langcodes readme_rich readme_sortedcontainers readme_wordfreq")),
     "FIX_MOJIBAKE": (
-        "'repairs' mojibake and HTML entities that ftfy's README quotes as examples inside "
-        "code",
+        "'repairs' mojibake and HTML entities that ftfy's README quotes as examples inside code",
         _files("readme_ftfy")),
     "GLUED_SENTENCE": (
-        "splits dotted identifiers (`types.SimpleNamespace`, `typing.Annotated`) as if two "
-        "sentences were glued",
+        "splits a dotted identifier in code (`pint.Unit`) as if two sentences were glued",
         _files("readme_annotated_types")),
     "HYPHEN_SPACE": (
-        "joins command-line flags to the word before (`python -m pip` -> `python-m pip`, "
-        "`install -r`, `passing -i`)",
+        "joins command-line options to the word before (`install -r`, `Set-ExecutionPolicy "
+        "-ExecutionPolicy`, `RemoteSigned -Scope`)",
         _files("docs_python_library_venv docs_python_tutorial_venv")),
     "LEADING_SPACE": (
-        "removes deliberate indentation of plain text (licence sections, Markdown code "
-        "blocks and nested lists)",
-        _files("legal_apache_2_0 legal_debian_constitution "
-               "legal_debian_social_contract legal_gpl_3 legal_mpl_2_0 "
-               "news_debian_dedications readme_annotated_types "
-               "readme_charset_normalizer readme_ftfy readme_h11 readme_langcodes "
-               "readme_rich readme_sortedcontainers readme_wordfreq")),
-    "MIDSENTENCE_CAPITAL": (
-        "lower-cases sentence-initial words after headings and list lines that end without a "
-        "full stop (`Getting Started`, `The`, `If`, `When`), and after an emoji",
-        _files("docs_python_faq_general docs_python_library_venv "
-               "docs_python_tutorial_interpreter legal_apache_2_0 legal_gpl_3 "
-               "readme_charset_normalizer readme_h11 readme_langcodes readme_rich "
+        "removes deliberate indentation of plain text (licence sections, Markdown code blocks and "
+        "nested lists)",
+        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
+               "readme_ftfy readme_h11 readme_langcodes readme_rich readme_sortedcontainers "
                "readme_wordfreq")),
+    "MIDSENTENCE_CAPITAL": (
+        "lower-cases capitals that start a title (`the Getting Started section`, `start with The "
+        "Python Tutorial`), a class name (`Number`, `Differ`, `Columns`), `None`, `Intel`, a menu "
+        "item (`Run script`) or a sentence after a list marker, footnote mark or emoji "
+        "(`2) When`, `[1] Since`, `🎉 Since`) or after a heading or code line without a full stop",
+        _files("docs_python_faq_general docs_python_library_venv "
+               "docs_python_tutorial_interpreter news_python_whatsnew_2_0 news_python_whatsnew_2_1 "
+               "news_python_whatsnew_2_2 readme_charset_normalizer readme_h11 readme_langcodes "
+               "readme_rich readme_wordfreq")),
     "NAME_CASE": (
-        "capitalises lower-case identifiers and common words (`chr`, `len`, `arg`, "
-        "`charset`, `encodings`, `unicode`, `mypyc`, `sep`) and Debian codenames and host "
-        "names (`lenny`, `sid`, `klecker`)",
-        _files("docs_python_howto_unicode news_debian_history_detailed "
+        "capitalises lower-case module, tool and code names and common words (`encodings`, "
+        "`unicode`, `xml`, `distutils`, `ascii`, `rfc822`, `charset`, `chardet`, `mypyc`, "
+        "`zenodo` in a DOI, `zipf` in a string, `sep` in BibTeX, `tagalog` as an argument)",
+        _files("docs_python_howto_unicode news_python_whatsnew_2_0 news_python_whatsnew_2_2 "
                "readme_charset_normalizer readme_ftfy readme_langcodes readme_rich "
                "readme_wordfreq")),
+    "POSSESSIVE_APOSTROPHE": (
+        "adds an apostrophe to a plural inside a quoted licence text (`the apps directory` -> "
+        "`the app's directory`; `Netscapes SSL`, a typo of the original, is verbatim text too)",
+        _files("legal_python_license")),
     "REPEATED_PHRASE": (
-        "collapses a repetition that is really there in a README table/example",
-        _files("readme_wordfreq")),
+        "collapses the idiom `round and round` (`X and X` is no accidental repetition) and "
+        "deletes cells of a plain-text table (`Yes   Yes   Yes   Yes` -> `Yes`)",
+        _files("news_python_whatsnew_2_2 readme_wordfreq")),
     "SPACE_RUN": (
         "collapses alignment spaces in plain-text tables, licence texts and code blocks",
-        _files("legal_gpl_3 legal_mpl_2_0 readme_annotated_types "
-               "readme_charset_normalizer readme_ftfy readme_langcodes "
-               "readme_wordfreq")),
-    "SPUN_WORD": (
-        "reads licence English as spun and 'reverses' its words (`practical` -> "
-        "`applicable`, `inside` -> `within`, `solely` -> `only`)",
-        _files("legal_gpl_3")),
+        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
+               "readme_ftfy readme_langcodes readme_wordfreq")),
     "TRAILING_SPACE": (
-        "removes trailing spaces of verbatim text (Markdown hard line breaks, source files)",
-        _files("legal_mpl_2_0 news_debian_dedications readme_ftfy readme_langcodes")),
+        "removes trailing spaces of verbatim text (Markdown hard line breaks, code examples)",
+        _files("readme_ftfy readme_langcodes")),
 }
 
 

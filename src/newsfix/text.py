@@ -87,7 +87,7 @@ def months() -> dict[str, int]:
 # --------------------------------------------------------------------------- sentences
 
 # A candidate end: terminal punctuation, closing quotes/brackets, whitespace.
-_END_RE = re.compile(r"""([.!?…]+)(["'»”’)\]]*)(\s+)""")
+_END_RE = re.compile(r"""(?<![.!?…])([.!?…]+)(["'»”’)\]]*)(\s+)""")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE_RE = re.compile(r"\n[ \t]*(.?)")
 _TOKEN_BEFORE_RE = re.compile(r"(\w+(?:\.\w+)*)$")
