@@ -575,7 +575,6 @@ def test_a_bad_lexicon_is_a_one_line_usage_error(tmp_path: Path) -> None:
 
 
 def test_lexicon_problems_name_the_file_and_the_problem(tmp_path: Path) -> None:
-    from newsfix import FixConfig, fix_and_trace
     from newsfix.cli import UsageError, user_lexicons
 
     residue, agencies = user_lexicon_files(tmp_path)
@@ -593,19 +592,14 @@ def test_lexicon_problems_name_the_file_and_the_problem(tmp_path: Path) -> None:
         (str(tmp_path), "is a directory"),
         (str(bad), f"{bad}:3: 3 cells, header has 2"),
         (str(agencies), "extends no lexicon a rule reads"),
-        (str(names), "gazetteer_en_names.tsv is read by NAME_CASE"),
-        (f"NAME_CASE={names}", "which do not read users' files yet"),
     ]:
         with pytest.raises(UsageError, match=re.escape(message)):
             user_lexicons([value])
     assert [u.lexicon for u in user_lexicons([str(residue), f"PHOTO_CREDIT={agencies}"])] == [
         None, "layout_photo_agencies.tsv"]
-    # The names file is refused because today it would change nothing; when the English
-    # rules read users' files this fails, and the refusal in newsfix.cli is to be lifted.
-    text = "The minister met skrzypczak in Kyiv on Monday, officials said."
-    cfg = FixConfig(translate=False, language="en")
-    assert fix_and_trace(text, cfg.with_options(lexicons=[f"NAME_CASE={names}"])).text == \
-        fix_and_trace(text, cfg).text == text
+    # The English repair rules read users' files too (tests/test_user_lexicons.py).
+    assert [u.lexicon for u in user_lexicons([str(names), f"NAME_CASE={names}"])] == [
+        None, "gazetteer_en_names.tsv"]
 
 
 # --- newsfix detect --damage / --spin ---------------------------------------------------

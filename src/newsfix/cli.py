@@ -55,13 +55,6 @@ COMMANDS: dict[str, str] = {
 DIFF_CONTEXT_WORDS = 3
 
 
-#: The package lexicons whose rules read users' files (``--lexicon``): the layout
-#: rules'. The English repair rules load their tables without users' files, so a
-#: file for one of those would change nothing and is refused (a test checks that
-#: it indeed changes nothing: lift the refusal when those rules read user files).
-USER_EXTENSIBLE = ("boilerplate/*.tsv", "layout_*.tsv")
-
-
 class UsageError(Exception):
     """A bad command line; the message is printed on one line and the exit code is 2."""
 
@@ -260,14 +253,6 @@ def user_lexicons(values: Sequence[str]) -> tuple[UserLexicon, ...]:
                 f"--lexicon {value}: extends no lexicon a rule reads; name the file after "
                 "one, declare '# lexicon: NAME' in its header, or give RULE=FILE "
                 "(the rules' lexicons: newsfix rules --json)")
-        if not any(fnmatchcase(name, glob) for name in extended for glob in USER_EXTENSIBLE):
-            readers = sorted({r.id for r in registry() for name in extended
-                              for lex in r.lexicons if fnmatchcase(name, lex)})
-            raise UsageError(
-                f"--lexicon {value}: {', '.join(extended)} is read by {', '.join(readers)}, "
-                "which do not read users' files yet: the file would change nothing "
-                "(users' files extend the layout lexicons: "
-                f"{', '.join(USER_EXTENSIBLE)})")
         out.append(bound)
     return tuple(out)
 

@@ -30,15 +30,19 @@ from __future__ import annotations
 
 import fnmatch
 import gzip
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
 
 __all__ = [
-    "LexiconError", "Record", "UserLexicon", "column", "data_files", "load", "load_tsv",
-    "parse_tsv", "words",
+    "LexiconError", "Record", "UserLexicon", "active", "cells", "clear_tables", "column",
+    "data_files",
+    "extensible", "load", "load_tsv", "numbered_cells", "parse_tsv", "using", "words",
 ]
 
 
@@ -222,6 +226,127 @@ def load(name: str, extra: Iterable[str | Path | UserLexicon] = ()) -> list[Reco
 
 #: Backwards-compatible name of :func:`load`.
 load_tsv = load
+
+
+def cells(name: str, extra: Iterable[str | Path | UserLexicon] = ()) -> Iterator[list[str]]:
+    """The rows of lexicon ``name`` as lists of cells (header and comments left out).
+
+    The fast path for large tables (bilingual dictionaries, gazetteers): no
+    :class:`Record` per row. A package table that is not installed yields only
+    the users' rows. Users' rows follow the package's, in their column order.
+
+    >>> next(cells("layout_photo_agencies.tsv"))
+    ['Reuters']
+    """
+    for _, row in numbered_cells(name, extra):
+        yield row
+
+
+def numbered_cells(name: str, extra: Iterable[str | Path | UserLexicon] = ()
+                   ) -> Iterator[tuple[str, list[str]]]:
+    """:func:`cells` with each row's ``file:line`` (for messages naming the row that fired).
+
+    >>> next(numbered_cells("layout_photo_agencies.tsv"))
+    ('layout_photo_agencies.tsv:6', ['Reuters'])
+    """
+    path = resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts)
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, OSError):
+        data = b""
+    header = True
+    for number, line in enumerate(_read_text(data, name).splitlines() if data else (), 1):
+        if not line or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        yield f"{name}:{number}", line.split("\t")
+    for item in extra:
+        user = UserLexicon.parse(item)
+        user_rows, declared = _user_file(user.path)
+        if _applies(user, declared, name):
+            for row in user_rows:
+                yield row.where, list(row.values())
+
+
+# --------------------------------------------------------------------------- users' files in use
+
+#: The users' lexicon files of the document being fixed (set by the pipeline).
+_ACTIVE: ContextVar[tuple[UserLexicon, ...]] = ContextVar("newsfix_user_lexicons", default=())
+
+
+@contextmanager
+def using(files: Iterable[str | Path | UserLexicon]) -> Iterator[None]:
+    """Make ``files`` the users' lexicons that :func:`extensible` tables read, for a block.
+
+    The pipeline runs each document inside ``using(config.lexicons)``, so a
+    rule's tables include the user's rows for that document only.
+    """
+    token = _ACTIVE.set(tuple(UserLexicon.parse(f) for f in files))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active(*names: str) -> tuple[UserLexicon, ...]:
+    """The users' files in use (:func:`using`) that extend any of the lexicons ``names``.
+
+    >>> active("gazetteer_en_names.tsv")
+    ()
+    """
+    users = _ACTIVE.get()
+    if not users:
+        return ()
+    return tuple(u for u in users if any(_overlaps(u, n) for n in names))
+
+
+def _overlaps(user: UserLexicon, name: str) -> bool:
+    """Whether ``user`` extends lexicon ``name`` or, for a glob ``name``, one it matches."""
+    declared = _user_file(user.path)[1]
+    if _applies(user, declared, name):
+        return True
+    targets = [user.lexicon] if user.lexicon else list(declared) or [user.path.name]
+    return any(fnmatch.fnmatchcase(t, name) or fnmatch.fnmatchcase(PurePosixPath(t).name,
+                                                                  PurePosixPath(name).name)
+               for t in targets)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Every :func:`extensible` table's cache (for :func:`clear_tables`).
+_TABLES: list[Callable[[], None]] = []
+
+
+def clear_tables() -> None:
+    """Forget every table built by an :func:`extensible` builder (after a data file changed)."""
+    for clear in _TABLES:
+        clear()
+
+
+def extensible(*names: str) -> Callable[[F], F]:
+    """Cache a table built from lexicons ``names`` once per set of users' files extending them.
+
+    The decorated builder reads its lexicons with ``load(name, active(name))``
+    (or :func:`cells`); with no user file in use it is built once per process,
+    as with :func:`functools.cache`, and a document fixed with users' files gets
+    its own copy without changing anyone else's. ``cache_clear`` clears every copy.
+    """
+    def decorate(fn: F) -> F:
+        @cache
+        def built(users: tuple[UserLexicon, ...], *args: Any) -> Any:
+            return fn(*args)
+
+        @wraps(fn)
+        def wrapper(*args: Any) -> Any:
+            return built(active(*names), *args)
+
+        wrapper.cache_clear = built.cache_clear  # type: ignore[attr-defined]
+        _TABLES.append(built.cache_clear)
+        wrapper.lexicons = names  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+    return decorate
 
 
 def column(name: str, col: str | None = None) -> frozenset[str]:

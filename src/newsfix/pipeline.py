@@ -18,6 +18,7 @@ from newsfix.aligned import AlignedText, Change, ChangeConflict, Edit, Span, _to
 from newsfix.config import FixConfig
 from newsfix.decode import decode  # re-exported: newsfix.pipeline.decode still works
 from newsfix.document import Document, LanguageRecord, Paragraph
+from newsfix.lexicon import using
 from newsfix.result import Result, Segment
 from newsfix.rules import STAGES, Rule, registry
 from newsfix.rules.base import Finding, Review, run_rule
@@ -64,8 +65,16 @@ class Pipeline:
 
     def run(self, text: str | bytes, config: FixConfig | None = None, *,
             name: str = "<text>") -> Result:
-        """Run every stage on ``text`` and return the traced result."""
+        """Run every stage on ``text`` and return the traced result.
+
+        The rules' tables include the users' lexicon files of ``config`` for
+        this document only (:func:`newsfix.lexicon.using`).
+        """
         config = config or FixConfig()
+        with using(config.lexicons):
+            return self._run(text, config, name)
+
+    def _run(self, text: str | bytes, config: FixConfig, name: str) -> Result:
         warnings: list[dict[str, Any]] = []
         if isinstance(text, bytes):
             text, warnings = decode(text, name=name, encoding=config.encoding)

@@ -31,6 +31,7 @@ import regex
 import wordfreq
 
 from newsfix.evidence import tokens as model_tokens
+from newsfix.lexicon import extensible
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.lattice import (
     Decision,
@@ -110,7 +111,7 @@ def bigrams() -> dict[tuple[str, str], int]:
     return out
 
 
-@cache
+@extensible("gazetteer_orgs.tsv.gz")
 def names() -> dict[tuple[int, int, str], list[tuple[str, ...]]]:
     """Index of WordNet multi-word names: (length, position, lower word) → names."""
     index: dict[tuple[int, int, str], list[tuple[str, ...]]] = defaultdict(list)
@@ -120,7 +121,7 @@ def names() -> dict[tuple[int, int, str], list[tuple[str, ...]]]:
     return dict(index)
 
 
-@cache
+@extensible("gazetteer_orgs.tsv.gz")
 def known_names() -> frozenset[tuple[str, ...]]:
     """Multi-word names: WordNet's (``spin_names.tsv.gz``) and the organisation gazetteer's.
 
@@ -128,10 +129,10 @@ def known_names() -> frozenset[tuple[str, ...]]:
     courts and councils with their other names (``Security Council``,
     ``World Trade Organization``).
     """
-    from newsfix.lexicon import load
+    from newsfix.lexicon import active, load
 
     out = {tuple(line.split()) for line in _open("spin_names.tsv.gz")}
-    for row in load("gazetteer_orgs.tsv.gz"):
+    for row in load("gazetteer_orgs.tsv.gz", active("gazetteer_orgs.tsv.gz")):
         for name in (row["name"], *row["aliases"].split("|")):
             toks = tuple(name.split())
             if len(toks) > 1 and all(t[:1].isalpha() for t in toks):
@@ -338,18 +339,18 @@ def channel_counts() -> Counter[str]:
     return counts
 
 
-@cache
+@extensible("spin_variants.tsv")
 def variants() -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """Curated spinner variants (``spin_variants.tsv``): written tokens → ((original, kind), …)."""
-    from newsfix.lexicon import load
+    from newsfix.lexicon import active, load
 
     out: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
-    for row in load("spin_variants.tsv"):
+    for row in load("spin_variants.tsv", active("spin_variants.tsv")):
         out[tuple(row["written"].split())].append((row["original"], row["kind"]))
     return {k: tuple(v) for k, v in out.items()}
 
 
-@cache
+@extensible("spin_variants.tsv")
 def _variant_counts() -> Counter[str]:
     return Counter(o for vs in variants().values() for o, _ in vs)
 
@@ -853,7 +854,8 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     return best[0][1]
 
 
-_SYN_NAMES: list[tuple[object, dict[tuple[int, int, str], frozenset[tuple[str, ...]]]]] = []
+_SYN_NAMES: list[tuple[object, object,
+                       dict[tuple[int, int, str], frozenset[tuple[str, ...]]]]] = []
 
 
 def _names_by_synonym(syn: dict[str, tuple[str, ...]],
@@ -861,12 +863,12 @@ def _names_by_synonym(syn: dict[str, tuple[str, ...]],
                       n: int, i: int, word: str) -> frozenset[tuple[str, ...]]:
     """Names of ``n`` words with a synonym of ``word`` at position ``i`` (kept per word).
 
-    Kept with the thesaurus it was computed from, so a hook that replaces the
-    thesaurus (``mech_split``) is seen.
+    Kept with the thesaurus and name index it was computed from, so a hook that
+    replaces the thesaurus (``mech_split``) and users' organisation files are seen.
     """
-    if not _SYN_NAMES or _SYN_NAMES[0][0] is not syn:
-        _SYN_NAMES[:] = [(syn, {})]
-    memo = _SYN_NAMES[0][1]
+    if not _SYN_NAMES or _SYN_NAMES[0][0] is not syn or _SYN_NAMES[0][1] is not index:
+        _SYN_NAMES[:] = [(syn, index, {})]
+    memo = _SYN_NAMES[0][2]
     found = memo.get((n, i, word))
     if found is None:
         found = memo[n, i, word] = frozenset(
@@ -874,12 +876,12 @@ def _names_by_synonym(syn: dict[str, tuple[str, ...]],
     return found
 
 
-@cache
+@extensible("gazetteer_orgs.tsv.gz")
 def _lower_names() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(t.lower() for t in name) for name in known_names())
 
 
-@cache
+@extensible("gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
 def _capitalised_only() -> frozenset[str]:
     from newsfix.rules.english._lexicon import proper_nouns
 
@@ -904,6 +906,7 @@ class SpunName(Rule):
     scope = "document"
     tiers = {"synonyms": 0.95}
     provides = frozenset({"spin.names"})
+    lexicons = ("gazetteer_orgs.tsv.gz",)
     description = "name with words replaced by synonyms (spun text)"
     examples = (
         Example("Officials at the ⟦White Home⟧ said on Monday a extra round would go ahead.",

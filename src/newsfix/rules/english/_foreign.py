@@ -24,12 +24,11 @@ failing.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import PurePosixPath
+
+from newsfix.lexicon import active, clear_tables, extensible, numbered_cells
+from newsfix.lexicon import cells as lexicon_cells
 
 __all__ = [
     "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "exonyms", "exonyms_starting",
@@ -51,31 +50,18 @@ ENDINGS = {
 
 
 def table_rows(name: str) -> Iterator[list[str]]:
-    """The rows of a package table under ``newsfix/data`` (header and comments left out).
+    """The rows of a table under ``newsfix/data`` as cells, with the users' files in use.
 
-    A table that is not installed yields nothing.
+    A package table that is not installed yields only users' rows
+    (:func:`newsfix.lexicon.cells`).
     """
-    path = resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts)
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, OSError):
-        return
-    if name.endswith(".gz"):
-        data = gzip.decompress(data)
-    header = True
-    for line in data.decode("utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        yield line.split("\t")
+    return lexicon_cells(name, active(name))
 
 
 # --------------------------------------------------------------------------- dictionaries
 
 
-@cache
+@extensible("bilingual/*_en.tsv.gz")
 def _dictionary(lang: str) -> dict[str, str]:
     """Lemma (as the source writes it) → its English cell (``a|b|c``), rows merged."""
     out: dict[str, str] = {}
@@ -87,7 +73,7 @@ def _dictionary(lang: str) -> dict[str, str]:
     return out
 
 
-@cache
+@extensible("bilingual/*_forms.tsv.gz")
 def _forms(lang: str) -> dict[str, str]:
     """Inflected form (lower case) → its lemmas (``a|b``)."""
     return {cells[0]: cells[1] for cells in table_rows(f"bilingual/{lang}_forms.tsv.gz")
@@ -178,6 +164,8 @@ class Exonym:
     form_of: str
     en_word: bool
     sources: str
+    #: ``file:line`` of the row, for messages.
+    where: str = ""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -185,17 +173,18 @@ class Exonym:
         return tuple(self.name.split())
 
 
-@cache
+@extensible("gazetteer_exonyms.tsv.gz")
 def exonyms() -> dict[str, tuple[Exonym, ...]]:
     """Foreign names by their first word in lower case (for matching running text)."""
     out: dict[str, list[Exonym]] = {}
-    for cells in table_rows("gazetteer_exonyms.tsv.gz"):
+    name_ = "gazetteer_exonyms.tsv.gz"
+    for where, cells in numbered_cells(name_, active(name_)):
         cells = [*cells, *[""] * (7 - len(cells))]
         name, lang, english = cells[0].strip(), cells[1].strip(), cells[2].strip()
         if not name or not english or lang not in LANGUAGES or name == english:
             continue
         row = Exonym(name, lang, english, cells[3].strip(), cells[4].strip(),
-                     cells[5].strip() == "y", cells[6].strip())
+                     cells[5].strip() == "y", cells[6].strip(), where)
         out.setdefault(_first_word(name), []).append(row)
     # Longest names first: `Genfer See` before `Genfer`.
     return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in out.items()}
@@ -228,7 +217,7 @@ class Place:
     common_word: bool
 
 
-@cache
+@extensible("gazetteer_en_places.tsv.gz")
 def places() -> dict[str, Place]:
     """English place names by lower case."""
     out = {}
@@ -244,7 +233,7 @@ def place(lower: str) -> Place | None:
     return places().get(lower)
 
 
-@cache
+@extensible("gazetteer_orgs.tsv.gz")
 def orgs() -> frozenset[str]:
     """English names of organisations and their aliases (``gazetteer_orgs.tsv.gz``)."""
     out: set[str] = set()
@@ -254,7 +243,7 @@ def orgs() -> frozenset[str]:
     return frozenset(out)
 
 
-@cache
+@extensible("gazetteer_orgs.tsv.gz")
 def _orgs_by_words() -> dict[frozenset[str], str]:
     out: dict[frozenset[str], str] = {}
     for name in sorted(orgs()):
@@ -275,10 +264,4 @@ def org_by_words(words: frozenset[str]) -> str | None:
 
 def clear_caches() -> None:
     """Forget the tables read so far (after installing or removing one, and in tests)."""
-    for f in (_dictionary, _forms, exonyms, places, orgs, _orgs_by_words):
-        f.cache_clear()
-    from newsfix.rules.english import exonyms as exonym_rule
-    from newsfix.rules.english import stray
-
-    for g in (exonym_rule._reliable, exonym_rule._homograph, exonym_rule.modern, stray._org):
-        g.cache_clear()
+    clear_tables()

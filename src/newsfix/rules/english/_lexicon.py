@@ -15,37 +15,41 @@ from functools import cache
 
 from wordfreq import zipf_frequency
 
-from newsfix.lexicon import Record, load
+from newsfix.lexicon import Record, active, extensible, load
 from newsfix.text import TextAnalysis, Word
 
 __all__ = [
     "NameEntry", "collocations", "contractions", "en_zipf", "foreign_neighbour", "match_case",
-    "name_variants", "names", "not_english", "proper_nouns", "stray_glossary", "word_class",
-    "word_counts", "zipf",
+    "name_variants", "names", "not_english", "proper_noun_rows", "proper_nouns",
+    "stray_glossary", "word_class", "word_counts", "zipf",
 ]
 
 
-@cache
+@extensible("en_word_classes.tsv")
 def word_class(name: str) -> frozenset[str]:
     """The words of one closed class of ``en_word_classes.tsv`` (lower case).
 
     >>> "would" in word_class("auxiliary"), "house" in word_class("auxiliary")
     (True, False)
     """
-    for r in load("en_word_classes.tsv"):
+    found: set[str] = set()
+    for r in load("en_word_classes.tsv", active("en_word_classes.tsv")):
         if r["class"].strip() == name:
-            return frozenset(r["words"].split())
+            found.update(r["words"].split())
+    if found:
+        return frozenset(found)
     raise KeyError(f"no word class {name!r} in en_word_classes.tsv")
 
 
-@cache
+@extensible("en_contractions.tsv")
 def contractions() -> dict[str, tuple[str, str, Record]]:
     """Stripped contraction → (contraction, kind, row) (``en_contractions.tsv``).
 
     >>> contractions()["didnt"][:2], contractions()["wont"][:2]
     (("didn't", 'plain'), ("won't", 'guarded'))
     """
-    return {r["stripped"]: (r["contraction"], r["kind"], r) for r in load("en_contractions.tsv")}
+    return {r["stripped"]: (r["contraction"], r["kind"], r)
+            for r in load("en_contractions.tsv", active("en_contractions.tsv"))}
 
 
 def match_case(model: str, word: str) -> str:
@@ -89,11 +93,11 @@ def _split(cell: str, canon: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in cell.split(",") if v.strip() and v.strip() != canon)
 
 
-@cache
+@extensible("gazetteer_en_names.tsv")
 def names() -> dict[str, NameEntry]:
     """Curated names by lower-cased canonical form (``gazetteer_en_names.tsv``)."""
     out = {}
-    for row in load("gazetteer_en_names.tsv"):
+    for row in load("gazetteer_en_names.tsv", active("gazetteer_en_names.tsv")):
         cells = list(row.values()) + [""] * 4
         canon = cells[0].strip()
         out[canon.lower()] = NameEntry(canon, cells[1].strip(), _split(cells[2], canon),
@@ -101,7 +105,7 @@ def names() -> dict[str, NameEntry]:
     return out
 
 
-@cache
+@extensible("gazetteer_en_names.tsv")
 def name_variants() -> dict[str, tuple[NameEntry, bool]]:
     """Lower-cased variant spelling -> (its entry, whether the variant is foreign)."""
     out: dict[str, tuple[NameEntry, bool]] = {}
@@ -113,7 +117,7 @@ def name_variants() -> dict[str, tuple[NameEntry, bool]]:
     return out
 
 
-@cache
+@extensible("gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
 def proper_nouns() -> dict[str, str]:
     """Lower-cased word -> canonical capitalisation, for words English writes only capitalised.
 
@@ -123,7 +127,7 @@ def proper_nouns() -> dict[str, str]:
     ('NATO', 'Kyiv')
     """
     out = {}
-    for row in load("gazetteer_en_propernouns.tsv"):
+    for row in load("gazetteer_en_propernouns.tsv", active("gazetteer_en_propernouns.tsv")):
         cells = list(row.values())
         out[cells[0]] = cells[1]
     for key, entry in names().items():
@@ -131,17 +135,33 @@ def proper_nouns() -> dict[str, str]:
     return out
 
 
-@cache
+@extensible("gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
+def proper_noun_rows() -> dict[str, str]:
+    """Lower-cased word -> the row (``file:line``) :func:`proper_nouns` took it from.
+
+    >>> proper_noun_rows()["kyiv"].startswith("gazetteer_en_names.tsv:")
+    True
+    """
+    out = {r[next(iter(r))]: r.where
+           for r in load("gazetteer_en_propernouns.tsv", active("gazetteer_en_propernouns.tsv"))}
+    for key, entry in names().items():
+        out[key] = entry.where
+    return out
+
+
+@extensible("glossary_en_stray.tsv")
 def stray_glossary() -> dict[str, tuple[str, str, str]]:
     """Foreign word -> (language, English translation, row) (``glossary_en_stray.tsv``)."""
     return {r["word"].strip().lower(): (r["language"].strip(), r["english"].strip(), r.where)
-            for r in load("glossary_en_stray.tsv") if r["english"].strip()}
+            for r in load("glossary_en_stray.tsv", active("glossary_en_stray.tsv"))
+            if r["english"].strip()}
 
 
-@cache
+@extensible("en_collocations.tsv")
 def collocations() -> frozenset[str]:
     """Known English multi-word names (``en_collocations.tsv``), lower-cased."""
-    return frozenset(r["name"].strip().lower() for r in load("en_collocations.tsv"))
+    return frozenset(r["name"].strip().lower()
+                     for r in load("en_collocations.tsv", active("en_collocations.tsv")))
 
 
 def word_counts(words: Iterable[Word]) -> Counter[str]:

@@ -14,6 +14,7 @@ from newsfix.rules.english._lexicon import (
     en_zipf,
     foreign_neighbour,
     names,
+    proper_noun_rows,
     proper_nouns,
     word_class,
     zipf,
@@ -243,11 +244,11 @@ class NameCase(Rule):
             if start >= 2 and text[start - 2].isalnum() and not text[start - 1].isspace() \
                     and text[start - 1] not in _WORD_JOINERS:
                 continue  # `Sloven?ina`: glued to a word by a stray mark, part of a token
-            canon, tier = None, ""
+            canon, tier, where = None, "", "the document"
             if tok in names():
-                canon, tier = names()[tok].canonical, "curated"
+                canon, tier, where = names()[tok].canonical, "curated", names()[tok].where
             elif tok in proper_nouns():
-                canon = proper_nouns()[tok]
+                canon, where = proper_nouns()[tok], proper_noun_rows().get(tok, "")
                 if house_style and lower[tok] >= 2 and not caps[canon]:
                     continue  # the document's house style (`cummings`), not damage
                 if foreign_neighbour(analysis, w):
@@ -257,7 +258,7 @@ class NameCase(Rule):
                     continue  # `gcc`, `rok`; `roku`, `medici`; `yong people`, `a los of`
                 tier = "capitalised_elsewhere" if caps[canon] else "dictionary"
             elif (found := place(tok)) is not None and found.canonical.lower() == tok:
-                canon = found.canonical
+                canon, where = found.canonical, "gazetteer_en_places.tsv.gz"
                 common = found.common_word or pos(tok).known or en_zipf(tok) >= 4.0
                 alone = analysis.memo("name_case.alone", lambda: self._alone(analysis))
                 written_lower = document_stats(analysis).forms[tok]
@@ -276,7 +277,7 @@ class NameCase(Rule):
             if canon is None or canon.lower() != tok:
                 continue
             yield scope.change(start, end, canon, tier=tier,
-                               message=f"proper noun in lower case: {tok}")
+                               message=f"proper noun in lower case: {tok} ({where})")
 
     @staticmethod
     def _alone(analysis: TextAnalysis) -> Counter[str]:

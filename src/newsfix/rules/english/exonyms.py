@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
 
 import regex
 
+from newsfix.lexicon import extensible
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._foreign import Exonym, exonyms_starting, orgs, place
 from newsfix.rules.english._lexicon import en_zipf, names, not_english, proper_nouns, zipf
@@ -65,7 +65,12 @@ def _fold(text: str) -> str:
                    if not unicodedata.combining(c))
 
 
-@cache
+#: The lexicons FOREIGN_EXONYM reads (users' files may extend each).
+LEXICONS = ("gazetteer_exonyms.tsv.gz", "gazetteer_en_places.tsv.gz", "gazetteer_orgs.tsv.gz",
+            "gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
+
+
+@extensible(*LEXICONS)
 def _reliable(row: Exonym) -> bool:
     """Whether a gazetteer row can be trusted: from CLDR, or an English name like the foreign one.
 
@@ -96,7 +101,7 @@ def _reliable(row: Exonym) -> bool:
     return SequenceMatcher(None, _fold(row.name), _fold(row.english)).ratio() >= SIMILAR
 
 
-@cache
+@extensible("gazetteer_en_places.tsv.gz")
 def modern(english: str) -> str:
     """The English name in the form English uses most (``Lyons``, ``Marseilles`` → ``-s`` off).
 
@@ -110,7 +115,7 @@ def modern(english: str) -> str:
     return english
 
 
-@cache
+@extensible("gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
 def _homograph(name: str) -> bool:
     """Whether a foreign name is also an English word or name (``Roma``, ``Bern``, ``Nice``)."""
     words = name.split()
@@ -200,7 +205,7 @@ class ForeignExonym(Rule):
     languages = frozenset({"en"})
     description = "foreign name of a place or organisation"
     tiers = {"profiled": 0.97, "homograph": 0.9, "lone": 0.8}
-    lexicons = ()
+    lexicons = LEXICONS
     examples = (
         Example("Talks in ⟦Genf⟧ resumed as envoys flew from ⟦Genf⟧ to ⟦Kopenhagen⟧.",
                 "Talks in Geneva resumed as envoys flew from Geneva to Copenhagen."),
@@ -247,7 +252,8 @@ class ForeignExonym(Rule):
                     english = english[4:]  # `the Den Haag court` → `the Hague court`
             langs = "/".join(sorted(m.langs))
             yield scope.change(m.start, m.end, english, tier=tier,
-                               message=f"foreign name of {m.english} ({langs}): {found}")
+                               message=f"foreign name of {m.english} ({langs}): {found} "
+                                       f"({m.row.where})")
 
 
 def _kin(language: str | None) -> set[str]:

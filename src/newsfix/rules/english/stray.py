@@ -25,6 +25,7 @@ from functools import cache
 import regex
 
 from newsfix.evidence import DOCUMENT_WEIGHT, DocumentStats, compare, document_stats
+from newsfix.lexicon import extensible
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._foreign import LANGUAGES, Translation, org_by_words, translations
 from newsfix.rules.english._lexicon import (
@@ -297,7 +298,8 @@ class StrayForeignWord(Rule):
     description = "untranslated word"
     tiers = {"collocation": 0.95, "glossary": 0.6, "clear": 0.95, "likely": 0.8, "close": 0.6,
              "entity": 0.95, "phrase": 0.85, "lone": 0.6}
-    lexicons = ("glossary_en_stray.tsv", "en_collocations.tsv")
+    lexicons = ("glossary_en_stray.tsv", "en_collocations.tsv", "bilingual/*_en.tsv.gz",
+                "bilingual/*_forms.tsv.gz", "gazetteer_orgs.tsv.gz")
     examples = (
         Example("Washington-⟦Biała⟧ House says the call began.",
                 "Washington-White House says the call began."),
@@ -615,7 +617,7 @@ def _run(analysis: TextAnalysis, w: Word) -> int:
     return n
 
 
-@cache
+@extensible("bilingual/*_en.tsv.gz", "bilingual/*_forms.tsv.gz", "gazetteer_orgs.tsv.gz")
 def _org(words: tuple[str, ...], lang: str) -> str | None:
     """The English organisation a foreign name translates to word by word, if one matches."""
     options: list[list[str]] = []
