@@ -9,7 +9,10 @@ applied (changes a rule only ever suggests stay suggestions and are judged as
 such). Each edit and suggestion is then judged against the reference: the
 text and the reference are aligned character by character; a change is right
 when the characters around it align and the reference holds exactly its
-replacement between them, wrong when the characters around it align and the
+replacement between them (up to the style of quotation marks and apostrophes:
+a `'` restored where the reference has `’`, or `“` where it has `‘`, repairs the
+same damage; a word changed beside a quotation mark the text still lacks is
+judged without the mark), wrong when the characters around it align and the
 reference holds something else, and inconclusive (not counted) when the text
 around it is itself still damaged. Clean texts are their own references: any
 change there is wrong.
@@ -144,7 +147,31 @@ class Aligner:
             r2 = len(self.reference)
         if r2 < r1:
             return None
-        return self.reference[r1:r2] == after
+        want, got = _typography(self.reference[r1:r2]), _typography(after)
+        if got.strip(_QUOTES) and want != got:
+            # A word change beside a quotation mark the reference has and the text still
+            # lacks (`We're` where the reference reads `"We're`): the mark is another
+            # damage spot, judged as its own change; the word is judged alone.
+            return want.strip(_QUOTES) == got.strip(_QUOTES)
+        return want == got
+
+
+#: Quotation marks (curly or straight, double or single) and apostrophes: a house style,
+#: not a repair (`“…”` restored where a British article has `‘…’`).
+_MARKS = str.maketrans({"’": "'", "‘": "'", "“": "'", "”": "'", '"': "'"})
+_QUOTES = "'"
+
+
+def _typography(text: str) -> str:
+    """``text`` with curly marks straightened: a change in the document's other style is right.
+
+    A restored ``"`` where the reference has ``“`` repairs the same damage;
+    ``benchmarks/bench_damage.py`` reports such spots apart (``+sty``).
+
+    >>> _typography("“We’ve”") == _typography("'We've'")
+    True
+    """
+    return text.translate(_MARKS)
 
 
 def measure(docs: list[Doc], threshold: float) -> dict[tuple[str, str], list[int]]:

@@ -11,13 +11,15 @@ import regex
 
 from newsfix.evidence import pos
 from newsfix.rules.base import Example, Finding, Rule, Scope
-from newsfix.rules.english._lexicon import word_class
+from newsfix.rules.english._lexicon import contractions, word_class
 from newsfix.rules.english.apostrophe import apostrophe_style
 from newsfix.text import TextAnalysis, Word
 
 __all__ = ["Attribution", "UnquotedSpeech", "find_attribution", "speech_evidence", "speech_like"]
 
 STRAIGHT_APOSTROPHE_RE = regex.compile(r"\p{L}'\p{L}")
+#: An opening single quotation mark (``‘``) before a word: the quotes of a British style.
+SINGLE_OPENING_RE = regex.compile(r"(?<![\p{L}\p{N}])‘(?=\p{L})")
 #: A reporting clause that introduces the speech after a colon: ``Trump said: It's over.``
 COLON_RE = regex.compile(r"(?<=\p{L}):[ \t]+(?=\p{Lu})")
 #: The longest reporting clause, and how far into it its verb may stand.
@@ -106,25 +108,50 @@ def find_attribution(analysis: TextAnalysis, start: int, end: int) -> Attributio
 
 
 @cache
-def _speech_words() -> tuple[frozenset[str], frozenset[str]]:
-    return word_class("first_second_person"), word_class("present_marker")
+def _speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (word_class("first_second_person") | _contraction_words(),
+            word_class("present_marker"), word_class("first_person_stripped"))
+
+
+@cache
+def _contraction_words() -> frozenset[str]:
+    """Contractions, with their apostrophe or stripped of it (``don't``, ``dont``), lower case.
+
+    News prose outside quotations writes ``do not``; a contraction before a
+    reporting clause is the speaker's word. Only stripped forms that are no
+    other word count (``en_contractions.tsv`` kind ``plain``: not ``were``,
+    ``well``, ``cant``), and neither form of ``nobody's`` and the like, which
+    can be possessives.
+
+    >>> {"don't", "dont", "they're"} <= _contraction_words(), "were" in _contraction_words()
+    (True, False)
+    """
+    out: set[str] = set()
+    for stripped, (contraction, kind, _row) in contractions().items():
+        if stripped.endswith(("bodys", "ones")):
+            continue  # `nobody's`, `everyone's`: also possessives
+        out.add(contraction.lower())
+        if kind == "plain":
+            out.add(stripped)
+    return frozenset(out)
 
 
 def speech_evidence(words: Iterable[Word], text: str, analysis: TextAnalysis) -> str | None:
     """How a stretch reads as direct speech: ``strong``, ``weak`` or None.
 
-    Strong: the first or second person (``we``, ``my``, ``you``), an
-    exclamation or a question — news paraphrase has none of them. Weak: the
+    Strong: the first or second person (``we``, ``my``, ``you``), a
+    contraction (``don't``, or ``dont`` in a text that lost its apostrophes),
+    an exclamation or a question — news paraphrase has none of them. Weak: the
     present tense or a modal (``is``, ``will``, ``nobody wants``), which
     direct speech keeps and indirect speech usually shifts back, but which
     paraphrase of plans and facts has too. A lower-case ``i`` is no pronoun.
     """
-    person, present = _speech_words()
+    person, present, stripped = _speech_words()
     weak = False
     prev: Word | None = None
     for w in words:
         low = w.lower.replace("’", "'")
-        if low in person and w.text != "i":
+        if (low in person and w.text != "i") or w.text in stripped:
             return "strong"
         if low in present:
             weak = True
@@ -141,6 +168,24 @@ def speech_evidence(words: Iterable[Word], text: str, analysis: TextAnalysis) ->
 def speech_like(words: Iterable[Word], text: str, analysis: TextAnalysis) -> bool:
     """Whether a stretch reads as direct speech at all (see :func:`speech_evidence`)."""
     return speech_evidence(words, text, analysis) is not None
+
+
+@dataclass
+class _Quote:
+    """A quote to restore: its span, evidence tier, strength of evidence and reason."""
+
+    start: int
+    end: int
+    tier: str
+    evidence: str
+    why: str
+
+
+#: Why a sentence is a quote of its own: it goes on from the quote before it.
+CONTINUES = "the quote goes on after its clause"
+#: The tiers from the strongest evidence to the weakest (a merged quote takes the weaker).
+TIER_ORDER = ("profiled_sentence", "profiled_colon", "profiled_continuation",
+              "profiled_paragraph", "profiled_present", "guess")
 
 
 class UnquotedSpeech(Rule):
@@ -197,11 +242,16 @@ class UnquotedSpeech(Rule):
 
     def find(self, scope: Scope) -> Iterable[Finding]:
         analysis = scope.analysis
+        text = analysis.text
         opening, closing = self._marks(scope)
         damaged = scope.damage.damaged("quote")
         marks = analysis.memo("quote_mark_positions",
                               lambda: [m.pos for m in analysis.quote_marks])
         sentences = [s for s in scope.sentences() if not _has_mark(marks, s.start, s.end)]
+        # A quote that goes on in the next sentence with nothing between them (`My
+        # daughter lives there. She can't come out here.`) is one quote, not one per
+        # sentence; after a reporting clause (`…, she said. But…`) a new quote opens.
+        quotes: list[_Quote] = []
         quoted_before = False
         for k, sentence in enumerate(sentences):
             found = self._one(analysis, sentence.start, sentence.end, k, sentences,
@@ -213,16 +263,23 @@ class UnquotedSpeech(Rule):
             if evidence == "weak" and not damaged:
                 continue  # present tense alone is paraphrase often enough
             quoted_before = tier in ("profiled_sentence", "profiled_present",
-                                     "profiled_continuation")
-            if not damaged:
-                tier = "guess"
-            message = (f"reported speech without quotation marks ({why}, {evidence} "
+                                     "profiled_continuation", "profiled_colon")
+            last = quotes[-1] if quotes else None
+            if why == CONTINUES and last is not None and not text[last.end:s].strip():
+                last.end = e  # the quote before goes on: its closing mark moves here
+                last.tier = max(last.tier, tier, key=TIER_ORDER.index)  # the weaker
+                last.evidence = "strong" if "strong" in (last.evidence, evidence) else "weak"
+                continue
+            quotes.append(_Quote(s, e, tier, evidence, why))
+        for q in quotes:
+            tier = q.tier if damaged else "guess"
+            message = (f"reported speech without quotation marks ({q.why}, {q.evidence} "
                        "evidence of direct speech)"
                        + ("; the document lost its quotation marks" if damaged else ""))
             # Two insertions, one per mark: the words between are not touched.
-            yield scope.change(s, s, opening, tier=tier, suggest_only=not damaged,
+            yield scope.change(q.start, q.start, opening, tier=tier, suggest_only=not damaged,
                                message=message)
-            yield scope.change(e, e, closing, tier=tier, suggest_only=not damaged,
+            yield scope.change(q.end, q.end, closing, tier=tier, suggest_only=not damaged,
                                message=message)
 
     def _one(self, analysis: TextAnalysis, start: int, end: int, k: int,
@@ -252,7 +309,7 @@ class UnquotedSpeech(Rule):
             ev = speech_evidence(words, text[start:end], analysis)
             if ev is not None:
                 tier = "profiled_continuation" if ev == "strong" else "profiled_present"
-                return start, end, tier, ev, "the quote goes on after its clause"
+                return start, end, tier, ev, CONTINUES
         last = len(sentences) - 1
         if k == last and k >= 1 and _closing_attribution(analysis, start, end):
             s, e = sentences[0].start, sentences[k - 1].end
@@ -264,11 +321,14 @@ class UnquotedSpeech(Rule):
 
     @staticmethod
     def _marks(scope: Scope) -> tuple[str, str]:
-        """The document's quotation marks: straight beside straight apostrophes, else curly."""
+        """The document's quotation marks: ``‘…’`` where those survived more than ``“…”``;
+        straight beside straight apostrophes; else curly."""
         text = scope.full_text
         analysis = scope.analysis
 
         def marks() -> tuple[str, str]:
+            if len(SINGLE_OPENING_RE.findall(text)) > text.count("“"):
+                return ("‘", "’")  # a British house style: ‘…’ where quotes survived
             style = analysis.memo("apostrophe_style", lambda: apostrophe_style(text))
             straight = text.count('"') > text.count("“") or (
                 "“" not in text and style == "'" and STRAIGHT_APOSTROPHE_RE.search(text))

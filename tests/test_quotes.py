@@ -1,0 +1,88 @@
+"""UNQUOTED_SPEECH: the evidence of direct speech in a document that lost its quotation marks.
+
+Each text here was written for the test. A round trip through French strips
+apostrophes and quotation marks together, so the speech itself often has no
+first-person word left: its contractions (`dont`, `weve`) are the evidence.
+"""
+
+from __future__ import annotations
+
+from newsfix import FixConfig, fix_and_trace
+from newsfix.profile import profile_text
+from newsfix.rules.english.quotes import speech_evidence
+from newsfix.text import TextAnalysis
+
+EN = FixConfig(translate=False, language="en")
+#: The tests read quotation marks and apostrophes in any style (the rule picks the
+#: document's: straight here, beside the straight apostrophes the contractions got).
+PLAIN = str.maketrans({"“": '"', "”": '"', "’": "'"})
+
+
+def fixed(text: str) -> str:
+    return fix_and_trace(text, EN).text.translate(PLAIN)
+
+
+def evidence(text: str) -> str | None:
+    a = TextAnalysis(text)
+    return speech_evidence(a.words_in(0, len(text)), text, a)
+
+
+def test_contractions_are_the_speakers_words() -> None:
+    assert evidence("That isnt how the port works") == "strong"
+    assert evidence("That isn’t how the port works") == "strong"
+    assert evidence("Weve waited long enough") == "strong"
+    assert evidence("Its not the budget Id have written") == "strong"  # `Id`: stripped I'd
+    # Stripped forms that are other words too are no evidence of a contraction.
+    assert evidence("The talks were over by noon") is None
+    assert evidence("The cant of the officials annoyed them") != "strong"
+    # `nobody's` may be a possessive: present tense at most.
+    assert evidence("Nobodys plan survived the vote") is None
+
+
+STRIPPED = (
+    "The ministers met in Lyon on Monday. Dont expect a deal this week, the French "
+    "minister told reporters. Its the hardest file weve had, he said.\n\n"
+    "The talks went on late into the night, officials said. A spokesman said: Thats "
+    "not how we work. It isnt how any of us work.\n\n"
+    "The harbour authority said the port would stay open. Nobody wanted to close it, "
+    "the harbour master said.\n"
+)
+
+
+def test_a_stripped_document_gets_its_quotes_back() -> None:
+    assert profile_text(STRIPPED).damaged("quote")
+    out = fixed(STRIPPED)
+    assert '"Don\'t expect a deal this week," the French minister told reporters.' in out
+    assert '"It\'s the hardest file we\'ve had," he said.' in out
+    # A quote after `said:` goes on in the next sentence: one quote, not one per sentence.
+    assert 'A spokesman said: "That\'s not how we work. It isn\'t how any of us work."' in out
+    # Paraphrase keeps no quotation marks (past tense, no contraction, no first person).
+    assert "Nobody wanted to close it, the harbour master said." in out
+
+
+def test_continuing_sentences_make_one_quote() -> None:
+    text = ("The ferry will not run in winter, the operator said. We cant afford it, said its "
+            "chief executive, Ola Berg. Well, we cant. Weve tried everything and it doesnt "
+            "pay.\n\nThe council said it would look again at the subsidy. Our hands are tied, "
+            "the mayor said.\n")
+    out = fixed(text)
+    assert '"We can\'t afford it," said its chief executive, Ola Berg. "Well, we can\'t. ' \
+        'We\'ve tried everything and it doesn\'t pay."' in out
+    assert '"Our hands are tied," the mayor said.' in out
+
+
+def test_a_british_document_gets_single_quotes() -> None:
+    text = ("‘We will build the homes,’ the housing minister said in Leeds. Weve waited too "
+            "long, said the council leader.\n\nIts not enough, said a local campaigner. We dont "
+            "want promises, she said. Youre right about that, the minister replied.\n")
+    out = fix_and_trace(text, EN).text
+    assert "‘We’ve waited too long,’ said the council leader." in out, out
+    assert "“" not in out
+    assert "‘You’re right about that,’ the minister replied." in out
+
+
+def test_clean_news_with_quotes_and_paraphrase_is_left_alone() -> None:
+    text = ("“We don’t expect a deal this week,” the French minister told reporters. The "
+            "talks had gone well, he said, and would resume in March.\n\n"
+            "“It isn’t over,” a spokesman said. Officials said the port would stay open.\n")
+    assert fix_and_trace(text, EN).text == text
