@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from newsfix import fix_and_trace
@@ -83,3 +85,26 @@ def test_name_matching_tries_bounded_sub_runs(monkeypatch: pytest.MonkeyPatch) -
         assert list(spin.name_matches(TextAnalysis(text), 0, len(text))) == []
         assert max(calls) <= longest
         assert len(calls) <= (2 * n + 1) * longest
+
+
+def test_a_two_word_name_the_bigram_table_does_not_know_is_offered() -> None:
+    # `security council` is not in the bigram table: in a spun document the name is a
+    # suggestion (never an edit: `Royal Institution` would read as a spun Royal Academy),
+    # and in a clean one nothing at all.
+    text = "The Safety Council met on Monday."
+    r = fix_and_trace(SPUN + text, language="en", translate=False)
+    assert "The Safety Council met" in r.text
+    assert [(s.before, s.after) for s in r.suggestions if s.rule == "SPUN_NAME"] == [
+        ("Safety Council", "Security Council")]
+    clean = fix_and_trace(text, language="en", translate=False)
+    assert not [s for s in clean.suggestions if s.rule == "SPUN_NAME"]
+
+
+def test_a_suggested_name_never_overlaps_an_applied_one() -> None:
+    r = fix_and_trace(SPUN + "The Safety Council and the International Health Machine met.",
+                      language="en", translate=False)
+    assert not [w for w in r.warnings if "rule-failed" in str(w)]
+    spans = sorted((e.source.start, e.source.end)
+                   for e in (*r.edits, *r.suggestions) if e.rule == "SPUN_NAME")
+    assert all(b <= c for (_, b), (c, _) in pairwise(spans))
+    assert "World Health Organization" in r.text

@@ -909,7 +909,7 @@ class SpunName(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     scope = "document"
-    tiers = {"synonyms": 0.95}
+    tiers = {"synonyms": 0.95, "possible": 0.5}
     provides = frozenset({"spin.names"})
     description = "name with words replaced by synonyms (spun text)"
     examples = (
@@ -930,10 +930,20 @@ class SpunName(Rule):
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
+        taken: list[tuple[int, int]] = []
         for a, b, spun, name in spun_names(scope):
+            taken.append((a, b))
             yield scope.note("spin.names", tuple(scope.source_span(a, b).to_list()))
             yield scope.change(a, b, name, tier="synonyms",
                                message=f"spun name: {spun!r} for {name!r}")
+        if scope.damage.damaged("spin"):
+            for a, b, spun, name in _document_names_possible(scope, True)[2]:
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                taken.append((a, b))
+                yield scope.change(a, b, name, tier="possible", suggest_only=True,
+                                   message=f"possibly a spun name: {spun!r} for {name!r} "
+                                           "(the bigram table does not know the name)")
 
 
 def spun_names(scope: Scope) -> list[tuple[int, int, str, str]]:
@@ -992,13 +1002,23 @@ def _document_names(scope: Scope, spun: bool = False
 
     ``spun``: the document is profiled as spun (:func:`name_matches`).
     """
+
+    return _document_names_possible(scope, spun)[:2]
+
+
+def _document_names_possible(scope: Scope, spun: bool) -> tuple[
+        list[tuple[int, int, str, str]], int, list[tuple[int, int, str, str]]]:
+    """:func:`_document_names` and the possible names (``possible`` of :func:`name_matches`)."""
     analysis = scope.analysis
     paragraphs = scope.paragraphs()
 
-    def compute() -> tuple[list[tuple[int, int, str, str]], int]:
+    def compute() -> tuple[list[tuple[int, int, str, str]], int,
+                           list[tuple[int, int, str, str]]]:
+        possible: list[tuple[int, int, str, str]] = []
         matches = [m for p in paragraphs
-                   for m in name_matches(analysis, p.start, p.end, spun=spun)]
-        return matches, sum(article_mismatches(p.text) for p in paragraphs)
+                   for m in name_matches(analysis, p.start, p.end, spun=spun,
+                                         possible=possible)]
+        return matches, sum(article_mismatches(p.text) for p in paragraphs), possible
 
     return analysis.memo(("spin.names", spun, tuple(p.span for p in paragraphs)), compute)
 
@@ -1010,8 +1030,13 @@ def max_name_words() -> int:
 
 
 def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
-                 spun: bool = False) -> Iterator[tuple[int, int, str, str]]:
+                 spun: bool = False, possible: list[tuple[int, int, str, str]] | None = None
+                 ) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, spun, name) of each spun name in a paragraph, outside quotations.
+
+    ``possible`` (spun documents only) collects the two-word matches that lack
+    only the bigram table's word that the name is a phrase (``European Sum``:
+    the table has no ``european union``), for suggestions.
 
     Only sub-runs of at most :func:`max_name_words` words are tried, so a run
     of capitalised words costs time linear in its length (``Istanbul in
@@ -1052,31 +1077,46 @@ def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
                 sub = [w.group() for w in words[i:j]]
                 name = match_name(sub)
                 continues = j < len(words) and words[j].group() in ("of", "for", "de")
-                if name is not None and _name_fits(sub, name, big, spun=spun,
-                                                   continues=continues):
+                fits = None if name is None else _name_fits(sub, name, big, spun=spun,
+                                                            continues=continues)
+                if fits is not None and name is not None:
                     a, b = start + words[i].start(), start + words[j - 1].end()
-                    yield a, b, text[a:b], " ".join(name)
-                    break
+                    if fits == "apply":
+                        yield a, b, text[a:b], " ".join(name)
+                        break
+                    if possible is not None:
+                        possible.append((a, b, text[a:b], " ".join(name)))
                 j -= 1
             i = j if j > i + 1 else i + 1
 
 
 def _name_fits(sub: list[str], name: tuple[str, ...], big: dict[tuple[str, str], int], *,
-               spun: bool, continues: bool) -> bool:
-    """Whether a :func:`match_name` match of ``sub`` passes the guards of :func:`name_matches`."""
+               spun: bool, continues: bool) -> str | None:
+    """How a :func:`match_name` match of ``sub`` fares with the guards of :func:`name_matches`.
+
+    ``"apply"``, ``"possible"`` (a suggestion: see ``possible`` there) or None.
+    """
     if _holds_known_name(sub, name):
-        return False
-    if len(sub) == 2 and not (big.get((name[0].lower(), name[1].lower()), 0) >= ATTESTED
-                              and (sub[0].lower(), sub[1].lower()) not in big):
-        return False  # a two-word name must be a common phrase, its variant not
+        return None
+    if len(sub) == 2:
+        if (sub[0].lower(), sub[1].lower()) in big:
+            return None  # the written words are a phrase of their own
+        if big.get((name[0].lower(), name[1].lower()), 0) < ATTESTED:
+            # A two-word name must be a common phrase; in a spun document one the table
+            # does not know is offered.
+            fits = spun and not continues and _spinner_like(sub, name) and all(
+                _spun_pair(a, b, big, k, sub, name) for k, (a, b) in enumerate(zip(sub, name)))
+            return "possible" if fits else None
     if len(sub) > 2 and not _spinner_like(sub, name, free=True):
-        return False  # (seed 003's real spinner wrote ``White Home``: two-word names may)
+        return None  # (seed 003's real spinner wrote ``White Home``: two-word names may)
     if all(_spun_pair(a, b, big, k, sub, name) for k, (a, b) in enumerate(zip(sub, name))):
-        return True
+        return "apply"
     # The document's spin stands in for the bigram guards (names of three words or more).
-    return spun and len(sub) > 2 and not continues and _spinner_like(sub, name) and all(
-        _spun_pair(a, b, big, k, sub, name, bigrams_guard=False)
-        for k, (a, b) in enumerate(zip(sub, name)))
+    if spun and len(sub) > 2 and not continues and _spinner_like(sub, name) and all(
+            _spun_pair(a, b, big, k, sub, name, bigrams_guard=False)
+            for k, (a, b) in enumerate(zip(sub, name))):
+        return "apply"
+    return None
 
 
 def _spinner_like(sub: list[str], name: tuple[str, ...], *, free: bool = False) -> bool:
