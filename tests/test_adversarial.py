@@ -24,12 +24,10 @@ from tests.support import adversarial
 # Causes, by what to fix (found with adversarial.hot_spots and cProfile). Issue 14's
 # rule-specific quadratic cases (at_sentence_start, _title_line, sic_marked, FIX_MOJIBAKE's
 # difflib, TRAILING_SPACE_RE, UNQUOTED_SPEECH's SENTENCE_RE, REPEATED_PHRASE's conflicting
-# changes, HYPHEN_SPACE's slicing) are linear now. What is left sits in the damage report
-# every result carries (``document.damage_report``), so one rule alone fails as the whole
-# pipeline does.
-PROFILE_SPIN = ("the damage report's spin reader (profile._spin -> spin.name_matches) runs "
-                "match_name/_names_by_synonym over every sub-run of a capitalised run: "
-                "superlinear (about 7x per doubling) in a run of capitalised words")
+# changes, HYPHEN_SPACE's slicing) and spin's name matching over every sub-run of a
+# capitalised run (now at most as long as the longest known name) are linear now. What is
+# left sits in the damage report every result carries (``document.damage_report``), so one
+# rule alone fails as the whole pipeline does.
 QUOTATIONS = ("the damage report's quotation reader (profile._quote -> text._parse_quotations) "
               "is quadratic on runs of marks that stay open: _role asks _closes of every "
               "open mark for each new mark")
@@ -43,8 +41,6 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
 }
 #: Inputs on which every rule alone and the whole pipeline fail, by cause.
 KNOWN_EVERY_RULE: dict[str, str] = {
-    "capital_words": PROFILE_SPIN,
-    "phrase_repeat": PROFILE_SPIN,
     "curly_quotes": QUOTATIONS,
     "guillemets": QUOTATIONS,
 }

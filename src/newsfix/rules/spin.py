@@ -832,15 +832,22 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     found: set[tuple[str, ...]] = set()
     for i, w in enumerate(lower):
         found.update(_names_by_synonym(syn, index, n, i, w))
+    # One word must stay (``White Horse`` is not ``Pearl Buck``): only names that share a
+    # written word in its place are scored (set operations, not a loop over every name
+    # some synonym reaches: ``Word`` reaches hundreds).
+    same_place: set[tuple[str, ...]] = set()
+    for i, w in enumerate(lower):
+        same_place.update(index.get((n, i, w), ()))
+    found &= same_place
+    content = [b for b in lower if b not in _CONNECTORS]
     best: list[tuple[int, tuple[str, ...]]] = []
     for name in found:
         nl = [t.lower() for t in name]
         same = sum(a == b for a, b in zip(nl, lower))
         by_syn = sum(a != b and b in syn and a in syn[b] for a, b in zip(nl, lower))
         free = n - same - by_syn
-        content = [b for b in lower if b not in _CONNECTORS]
         if free > (1 if n >= 3 else 0) or not by_syn or not same:
-            continue  # ``White Horse`` is not ``Pearl Buck``: one word must stay
+            continue
         if free and (same < 1 or len(content) < 3):
             continue
         if any(a != b and b in _capitalised_only() for a, b in zip(nl, lower)):
@@ -904,7 +911,7 @@ class SpunName(Rule):
     stage = "repair"
     languages = frozenset({"en"})
     scope = "document"
-    tiers = {"synonyms": 0.95}
+    tiers = {"synonyms": 0.95, "possible": 0.5}
     provides = frozenset({"spin.names"})
     lexicons = ("gazetteer_orgs.tsv.gz",)
     description = "name with words replaced by synonyms (spun text)"
@@ -926,10 +933,20 @@ class SpunName(Rule):
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
+        taken: list[tuple[int, int]] = []
         for a, b, spun, name in spun_names(scope):
+            taken.append((a, b))
             yield scope.note("spin.names", tuple(scope.source_span(a, b).to_list()))
             yield scope.change(a, b, name, tier="synonyms",
                                message=f"spun name: {spun!r} for {name!r}")
+        if scope.damage.damaged("spin"):
+            for a, b, spun, name in _document_names_possible(scope, True)[2]:
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                taken.append((a, b))
+                yield scope.change(a, b, name, tier="possible", suggest_only=True,
+                                   message=f"possibly a spun name: {spun!r} for {name!r} "
+                                           "(the bigram table does not know the name)")
 
 
 def spun_names(scope: Scope) -> list[tuple[int, int, str, str]]:
@@ -951,9 +968,9 @@ def spun_names(scope: Scope) -> list[tuple[int, int, str, str]]:
     >>> fix("The White Home said so. Kansas Metropolis won.", language="en", translate=False)
     'The White House said so. Kansas City won.'
     """
-    matches, articles = _document_names(scope)
     if scope.damage.damaged("spin"):
-        return matches
+        return _document_names(scope, spun=True)[0]
+    matches, articles = _document_names(scope)
     short = {m[2].lower() for m in matches if len(m[2].split()) == 2}
     evidence = articles
     evidence += sum(1 for m in matches if standalone(m)) + max(len(short) - 1, 0)
@@ -982,23 +999,75 @@ def standalone(match: tuple[int, int, str, str]) -> bool:
     return by_syn >= 2 and by_syn + free >= 3
 
 
-def _document_names(scope: Scope) -> tuple[list[tuple[int, int, str, str]], int]:
-    """Every spun-name match of the document's paragraphs and the count of ``a`` + vowel."""
+def _document_names(scope: Scope, spun: bool = False
+                    ) -> tuple[list[tuple[int, int, str, str]], int]:
+    """Every spun-name match of the document's paragraphs and the count of ``a`` + vowel.
+
+    ``spun``: the document is profiled as spun (:func:`name_matches`).
+    """
+
+    return _document_names_possible(scope, spun)[:2]
+
+
+def _document_names_possible(scope: Scope, spun: bool) -> tuple[
+        list[tuple[int, int, str, str]], int, list[tuple[int, int, str, str]]]:
+    """:func:`_document_names` and the possible names (``possible`` of :func:`name_matches`)."""
     analysis = scope.analysis
     paragraphs = scope.paragraphs()
 
-    def compute() -> tuple[list[tuple[int, int, str, str]], int]:
-        matches = [m for p in paragraphs for m in name_matches(analysis, p.start, p.end)]
-        return matches, sum(article_mismatches(p.text) for p in paragraphs)
+    def compute() -> tuple[list[tuple[int, int, str, str]], int,
+                           list[tuple[int, int, str, str]]]:
+        possible: list[tuple[int, int, str, str]] = []
+        matches = [m for p in paragraphs
+                   for m in name_matches(analysis, p.start, p.end, spun=spun,
+                                         possible=possible)]
+        return matches, sum(article_mismatches(p.text) for p in paragraphs), possible
 
-    return analysis.memo(("spin.names", tuple(p.span for p in paragraphs)), compute)
+    return analysis.memo(("spin.names", spun, tuple(p.span for p in paragraphs)), compute)
 
 
-def name_matches(analysis: TextAnalysis, para_start: int,
-                  para_end: int) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, spun, name) of each spun name in a paragraph, outside quotations."""
+@extensible("gazetteer_orgs.tsv.gz")
+def max_name_words() -> int:
+    """Words in the longest known name: no sub-run of a capitalised run longer is a name."""
+    return max((len(n) for n in known_names()), default=2)
+
+
+def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
+                 spun: bool = False, possible: list[tuple[int, int, str, str]] | None = None
+                 ) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, spun, name) of each spun name in a paragraph, outside quotations.
+
+    ``possible`` (spun documents only) collects the two-word matches that lack
+    only the bigram table's word that the name is a phrase (``European Sum``:
+    the table has no ``european union``), for suggestions.
+
+    Only sub-runs of at most :func:`max_name_words` words are tried, so a run
+    of capitalised words costs time linear in its length (``Istanbul in
+    Istanbul in …`` is one run).
+
+    The guards against real names that are a synonym away from another name
+    rest on the bigram table: a two-word name must be an attested phrase its
+    written form is not, and every changed word must break an attested bigram
+    of the name; and no changed word may be part of a known name written
+    inside the run (``United Nations Organization`` holds ``United Nations``).
+    The table lacks many names' bigrams (``world health``), so in a document
+    the damage profile already shows as spun (``spun``) that prior stands in
+    for the bigram guards of a name of three words or more, provided every
+    changed word is a synonym no more frequent than the name's word
+    (:func:`_spinner_like`) and no connector joins the match to more of its
+    run (``Nation Academy`` in ``Nation Academy of Sciences`` is part of a
+    longer name). ``International Health Machine``: ``international health``
+    is a phrase, but ``health machine`` is not.
+
+    >>> an = TextAnalysis("The International Health Machine warned.")
+    >>> [m[3] for m in name_matches(an, 0, len(an.text))]
+    []
+    >>> [m[3] for m in name_matches(an, 0, len(an.text), spun=True)]
+    ['World Health Organization']
+    """
     big = bigrams()
     text = analysis.text
+    longest = max_name_words()
     for m in NAME_RE.finditer(text, para_start, para_end):
         words = list(WORD_RE.finditer(m.group()))
         start = m.start()
@@ -1006,34 +1075,118 @@ def name_matches(analysis: TextAnalysis, para_start: int,
             continue
         i = 0
         while i < len(words):
-            j = len(words)
+            j = min(len(words), i + longest)
             while j > i + 1:  # longest run first
                 sub = [w.group() for w in words[i:j]]
                 name = match_name(sub)
-                if name is not None and len(sub) == 2 and not (
-                        big.get((name[0].lower(), name[1].lower()), 0) >= ATTESTED
-                        and (sub[0].lower(), sub[1].lower()) not in big):
-                    name = None  # a two-word name must be a common phrase, its variant not
-                if name is not None and all(_spun_pair(a, b, big, k, sub, name)
-                                            for k, (a, b) in enumerate(zip(sub, name))):
+                continues = j < len(words) and words[j].group() in ("of", "for", "de")
+                fits = None if name is None else _name_fits(sub, name, big, spun=spun,
+                                                            continues=continues)
+                if fits is not None and name is not None:
                     a, b = start + words[i].start(), start + words[j - 1].end()
-                    yield a, b, text[a:b], " ".join(name)
-                    break
+                    if fits == "apply":
+                        yield a, b, text[a:b], " ".join(name)
+                        break
+                    if possible is not None:
+                        possible.append((a, b, text[a:b], " ".join(name)))
                 j -= 1
             i = j if j > i + 1 else i + 1
 
 
+def _name_fits(sub: list[str], name: tuple[str, ...], big: dict[tuple[str, str], int], *,
+               spun: bool, continues: bool) -> str | None:
+    """How a :func:`match_name` match of ``sub`` fares with the guards of :func:`name_matches`.
+
+    ``"apply"``, ``"possible"`` (a suggestion: see ``possible`` there) or None.
+    """
+    if _holds_known_name(sub, name):
+        return None
+    if len(sub) == 2:
+        if (sub[0].lower(), sub[1].lower()) in big:
+            return None  # the written words are a phrase of their own
+        if big.get((name[0].lower(), name[1].lower()), 0) < ATTESTED:
+            # A two-word name must be a common phrase; in a spun document one the table
+            # does not know is offered.
+            fits = spun and not continues and _spinner_like(sub, name) and all(
+                _spun_pair(a, b, big, k, sub, name) for k, (a, b) in enumerate(zip(sub, name)))
+            return "possible" if fits else None
+    if len(sub) > 2 and not _spinner_like(sub, name, free=True):
+        return None  # (seed 003's real spinner wrote ``White Home``: two-word names may)
+    if all(_spun_pair(a, b, big, k, sub, name) for k, (a, b) in enumerate(zip(sub, name))):
+        return "apply"
+    # The document's spin stands in for the bigram guards (names of three words or more).
+    if spun and len(sub) > 2 and not continues and _spinner_like(sub, name) and all(
+            _spun_pair(a, b, big, k, sub, name, bigrams_guard=False)
+            for k, (a, b) in enumerate(zip(sub, name))):
+        return "apply"
+    return None
+
+
+def _spinner_like(sub: list[str], name: tuple[str, ...], *, free: bool = False) -> bool:
+    """Whether every changed word is a thesaurus synonym no more frequent than the name's word.
+
+    A spinner swaps a word for a synonym, and the word it swaps in is seldom
+    the commoner one (``Machine`` for Organization, ``Swear`` for Bank); a
+    real name a synonym away from another often has the commoner word
+    (``World`` Wildlife Fund is no spun ``International`` Monetary Fund,
+    ``Armed Services`` no spun ``Armed Forces``). With ``free``, a word that is
+    no synonym at all (what :func:`match_name` allows once) is let through.
+
+    >>> _spinner_like("International Health Machine".split(), ("World", "Health", "Organization"))
+    True
+    >>> _spinner_like("World Wildlife Fund".split(), ("International", "Monetary", "Fund"),
+    ...               free=True)
+    False
+    """
+    syn = synonyms()
+    for a, b in zip(sub, name):
+        a, b = a.lower(), b.lower()
+        if a == b:
+            continue
+        if b not in syn.get(a, ()):
+            if not free:
+                return False
+        elif _zipf(a) > _zipf(b):
+            return False
+    return True
+
+
+def _holds_known_name(sub: list[str], name: tuple[str, ...]) -> bool:
+    """Whether a changed word of ``sub`` is part of a known name written inside it.
+
+    Spinners' words do not form real names by accident: ``United Nations
+    Organization`` holds ``United Nations``, so it is no spun ``United States
+    Constitution``.
+
+    >>> _holds_known_name("United Nations Organization".split(),
+    ...                   ("United", "States", "Constitution"))
+    True
+    >>> _holds_known_name("International Health Machine".split(),
+    ...                   ("World", "Health", "Organization"))
+    False
+    """
+    lower = tuple(w.lower() for w in sub)
+    changed = [a != b.lower() for a, b in zip(lower, name)]
+    known = _lower_names()
+    return any(lower[i:j] in known and any(changed[i:j])
+               for i in range(len(lower)) for j in range(i + 2, len(lower) + 1)
+               if (i, j) != (0, len(lower)))
+
+
 def _spun_pair(a: str, b: str, big: dict[tuple[str, str], int], k: int,
-               sub: list[str], name: tuple[str, ...]) -> bool:
+               sub: list[str], name: tuple[str, ...], *, bigrams_guard: bool = True) -> bool:
     """A differing word must break the name's attested bigrams (no clean variant).
 
     It must also be a word spinners produce: as in :func:`spin_spots`, words
     as frequent as ``first`` are left alone (``First Minister`` is a title).
+    Without ``bigrams_guard`` only the second test is made.
     """
     if a.lower() == b.lower():
         return True
     if _zipf(a.lower()) >= MAX_WORD_ZIPF:
         return False
+    if not bigrams_guard:
+        return True
     for j in (k - 1, k + 1):
         if 0 <= j < len(sub):
             spun = (sub[j].lower(), a.lower()) if j < k else (a.lower(), sub[j].lower())
