@@ -86,3 +86,16 @@ def test_clean_news_with_quotes_and_paraphrase_is_left_alone() -> None:
             "talks had gone well, he said, and would resume in March.\n\n"
             "“It isn’t over,” a spokesman said. Officials said the port would stay open.\n")
     assert fix_and_trace(text, EN).text == text
+
+
+def test_stripped_apostrophes_and_one_unquoted_quote_make_a_quote_stripped_document() -> None:
+    stripped = ("The ministers talks ended on Monday. The partys leader said the plan wasnt "
+                "ready and the governments budget didnt add up. We will vote against it, "
+                "the leader told reporters. The vote is on Friday, officials said.\n")
+    kept = stripped.replace("ministers", "minister's").replace("partys", "party's").replace(
+        "wasnt", "wasn't").replace("governments", "government's").replace("didnt", "didn't")
+    assert profile_text(stripped).damaged("apostrophe")
+    assert profile_text(stripped)["quote"].fingerprints == 1
+    assert profile_text(stripped).damaged("quote")  # read with the apostrophes' damage
+    assert not profile_text(kept).damaged("quote")  # one unquoted quote alone: paraphrase
+    assert '"We will vote against it," the leader told' in fixed(stripped)

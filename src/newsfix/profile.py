@@ -49,6 +49,8 @@ __all__ = ["DAMAGED", "FAMILIES", "PRIOR", "DamageProfile", "FamilyScore", "prof
 PRIOR = 2.0
 #: Score from which a family counts as damaged in a document (with two fingerprints).
 DAMAGED = 0.5
+#: Families read together with another (family -> (the other, the lower score enough)).
+JOINT: dict[str, tuple[str, float]] = {"quote": ("apostrophe", 0.35)}
 #: The damage families, in report order.
 FAMILIES = ("apostrophe", "quote", "untranslated", "glue", "case", "spin", "mt")
 
@@ -117,9 +119,19 @@ class DamageProfile:
         return self[family].score
 
     def damaged(self, family: str) -> bool:
-        """Whether the document shows this kind of damage (score and at least two fingerprints)."""
+        """Whether the document shows this kind of damage (score and at least two fingerprints).
+
+        Damage that comes together is read together: a round trip through
+        another language strips apostrophes and quotation marks alike, so in a
+        document that lost its apostrophes one quotation in the first person
+        without marks (and a lower score) is enough for the quote family.
+        """
         found = self[family]
-        return found.score >= DAMAGED and found.fingerprints >= 2
+        if found.score >= DAMAGED and found.fingerprints >= 2:
+            return True
+        joint = JOINT.get(family)
+        return joint is not None and found.fingerprints >= 1 and found.score >= joint[1] \
+            and self.damaged(joint[0])
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: family → {score, evidence[, language]}."""
