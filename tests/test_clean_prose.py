@@ -32,18 +32,11 @@ def _files(names: str) -> frozenset[str]:
 #: rule -> (what it gets wrong, files where it edits today). Rules renamed or removed
 #: simply have no xfails; a file fixed for a rule turns its xfail into a failure.
 KNOWN: dict[str, tuple[str, frozenset[str]]] = {
-    "BLANK_LINES": (
-        "collapses the double blank lines Markdown READMEs and the licence page put before "
-        "headings and after code",
-        _files("legal_python_license readme_annotated_types readme_langcodes readme_rich")),
     "BROKEN_PARAGRAPH": (
-        "joins a paragraph that ends without a full stop to the next one: headings (`Key terms`, "
-        "`## Citing ftfy`), lines of code and shell commands, table cells, e-mail addresses, "
-        "text around a dropped formula (`Rewriting` / `as`)",
-        _files("docs_python_installing_index docs_python_library_venv "
-               "docs_python_tutorial_floatingpoint legal_python_license news_python_whatsnew_2_2 "
-               "readme_annotated_types readme_charset_normalizer readme_ftfy readme_h11 "
-               "readme_langcodes readme_rich readme_sortedcontainers readme_wordfreq")),
+        "joins a heading to a paragraph that starts with a lower-case name (`Key terms` / `pip "
+        "is…`, `pip` starting no other paragraph) and text around a dropped formula "
+        "(`Rewriting` / `as`)",
+        _files("docs_python_installing_index docs_python_tutorial_floatingpoint")),
     "FIX_MOJIBAKE": (
         "'repairs' mojibake and HTML entities that ftfy's README quotes as examples inside code",
         _files("readme_ftfy")),
@@ -54,12 +47,6 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
         "joins command-line options to the word before (`install -r`, `Set-ExecutionPolicy "
         "-ExecutionPolicy`, `RemoteSigned -Scope`)",
         _files("docs_python_library_venv docs_python_tutorial_venv")),
-    "LEADING_SPACE": (
-        "removes deliberate indentation of plain text (licence sections, Markdown code blocks and "
-        "nested lists)",
-        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
-               "readme_ftfy readme_h11 readme_langcodes readme_rich readme_sortedcontainers "
-               "readme_wordfreq")),
     "MIDSENTENCE_CAPITAL": (
         "lower-cases capitals that start a title (`the Getting Started section`, `start with The "
         "Python Tutorial`), a class name (`Number`, `Differ`, `Columns`), `None`, `Intel`, a menu "
@@ -68,7 +55,7 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
         _files("docs_python_faq_general docs_python_library_venv "
                "docs_python_tutorial_interpreter news_python_whatsnew_2_0 news_python_whatsnew_2_1 "
                "news_python_whatsnew_2_2 readme_charset_normalizer readme_h11 readme_langcodes "
-               "readme_rich readme_wordfreq")),
+               "readme_wordfreq")),
     "NAME_CASE": (
         "capitalises lower-case module, tool and code names and common words (`encodings`, "
         "`unicode`, `xml`, `distutils`, `ascii`, `rfc822`, `charset`, `chardet`, `mypyc`, "
@@ -85,12 +72,9 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
         "deletes cells of a plain-text table (`Yes   Yes   Yes   Yes` -> `Yes`)",
         _files("news_python_whatsnew_2_2 readme_wordfreq")),
     "SPACE_RUN": (
-        "collapses alignment spaces in plain-text tables, licence texts and code blocks",
-        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
-               "readme_ftfy readme_langcodes readme_wordfreq")),
-    "TRAILING_SPACE": (
-        "removes trailing spaces of verbatim text (Markdown hard line breaks, code examples)",
-        _files("readme_ftfy readme_langcodes")),
+        "collapses two spaces inside flush licence lines (`Copyright (c) 2013  Marek`, "
+        "`O'Malley  not`): verbatim text with no layout structure to tell it from damage",
+        _files("legal_python_license")),
 }
 
 
