@@ -57,12 +57,10 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
                "news_python_whatsnew_2_2 readme_charset_normalizer readme_h11 readme_langcodes "
                "readme_wordfreq")),
     "NAME_CASE": (
-        "capitalises lower-case module, tool and code names and common words (`encodings`, "
-        "`unicode`, `xml`, `distutils`, `ascii`, `rfc822`, `charset`, `chardet`, `mypyc`, "
-        "`zenodo` in a DOI, `zipf` in a string, `sep` in BibTeX, `tagalog` as an argument)",
-        _files("docs_python_howto_unicode news_python_whatsnew_2_0 news_python_whatsnew_2_2 "
-               "readme_charset_normalizer readme_ftfy readme_langcodes readme_rich "
-               "readme_wordfreq")),
+        "capitalises a package name the document also writes capitalised (`distutils`, "
+        "`chardet`), `'ascii'` quoted as a string, and common words the author wrote in lower "
+        "case (`arabic`, `european`, `linux`, `unicode`)",
+        _files("news_python_whatsnew_2_0 readme_charset_normalizer readme_rich")),
     "POSSESSIVE_APOSTROPHE": (
         "adds an apostrophe to a plural inside a quoted licence text (`the apps directory` -> "
         "`the app's directory`; `Netscapes SSL`, a typo of the original, is verbatim text too)",

@@ -18,6 +18,7 @@ from newsfix.rules.english._lexicon import (
     word_class,
     zipf,
 )
+from newsfix.rules.preformatted import preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
 __all__ = ["MidSentenceCapital", "NameCase", "name_context", "title_lines"]
@@ -177,6 +178,24 @@ def _adverb(word: str) -> bool:
     return any(en_zipf(s) >= 3.5 and s not in proper_nouns() for s in stems)
 
 
+def _in_token(text: str, start: int, end: int) -> bool:
+    """Whether the word is glued to digits or sits in a path-like token (``/``, inner ``.``).
+
+    >>> t = "see rfc822 and 10.5281/zenodo.2591652 in kyiv."
+    >>> _in_token(t, 4, 7), _in_token(t, 23, 29), _in_token(t, 41, 45)
+    (True, True, False)
+    """
+    if text[end:end + 1].isdigit() or text[start - 1:start].isdigit() or text[end:end + 1] == "(":
+        return True
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace() and start - a < 64:
+        a -= 1
+    while b < len(text) and not text[b].isspace() and b - end < 64:
+        b += 1
+    chunk = text[a:b]
+    return "/" in chunk or "\\" in chunk or regex.search(r"\w\.[a-z0-9]", chunk) is not None
+
+
 class NameCase(Rule):
     """Capitalise a proper noun written in lower case (``kyiv`` → ``Kyiv``, ``nato`` → ``NATO``).
 
@@ -220,6 +239,12 @@ class NameCase(Rule):
                 kind="clean"),
         Example("The word Sloven\ufffdina lost a letter to a bad byte.", kind="clean",
                 note="U+FFFD is no word boundary: `ina` is not a word"),
+        Example("The Vextrane Guide and the Vextrane FAQ say vextrane files hold vextrane data; "
+                "a vextrane reader and a vextrane writer share vextrane code with vextrane tools.",
+                kind="clean", note="the document writes `vextrane` in lower case itself"),
+        Example("The rfc822 module moved; see doi 10.5281/zenodo.123 and the xml.dom.minidom "
+                "module, which the xml tools use with XML files.", kind="clean",
+                note="code names, a DOI and a word glued to digits"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
@@ -240,6 +265,8 @@ class NameCase(Rule):
                 continue  # `neo -Nazis`, `anti-semitic`: a prefix, not a name
             if "\ufffd" in text[max(0, start - 1):end + 1]:
                 continue  # a word cut by a replacement character is no word
+            if preformatted(analysis, start, end) or _in_token(text, start, end):
+                continue  # code, a table, `rfc822`, `10.5281/zenodo.2591652`: not prose
             if start >= 2 and text[start - 2].isalnum() and not text[start - 1].isspace() \
                     and text[start - 1] not in _WORD_JOINERS:
                 continue  # `Sloven?ina`: glued to a word by a stray mark, part of a token
@@ -275,8 +302,34 @@ class NameCase(Rule):
                     canon, tier = learnt, "learnt"
             if canon is None or canon.lower() != tok:
                 continue
+            if tier != "curated" and self._written_lower(analysis, tok, canon, caps,
+                                                         majority=tier == "learnt"):
+                continue  # `encodings`, `distutils`, `charset`: the document's own spelling
             yield scope.change(start, end, canon, tier=tier,
                                message=f"proper noun in lower case: {tok}")
+
+    @staticmethod
+    def _written_lower(analysis: TextAnalysis, tok: str, canon: str,
+                       caps: Counter[str], *, majority: bool) -> bool:
+        """Whether the document itself writes ``tok`` in lower case: a code name or its usage.
+
+        Evidence: ``tok`` is part of a code token somewhere in the text
+        (``xml.dom``, ``charset_normalizer``, ``unicode()``), or (``majority``: for a
+        word learnt from the document, not a known name) the text writes it in lower
+        case mid-sentence at least three times and three times as often as capitalised
+        (a simulated or machine-translated lower-cased name is rarely that consistent).
+        """
+        def compute() -> tuple[Counter[str], frozenset[str]]:
+            text = analysis.text
+            lower: Counter[str] = Counter()
+            for w in analysis.words:
+                if w.text.islower() and not analysis.capital_expected(w.start):
+                    lower[w.text] += 1
+            parts = frozenset(p for span in analysis.code
+                              for p in regex.findall(r"[a-z]+", text[span.start:span.end]))
+            return lower, parts
+        lower, parts = analysis.memo("name_case.written_lower", compute)
+        return tok in parts or (majority and lower[tok] >= 3 and lower[tok] >= 3 * caps[canon])
 
     @staticmethod
     def _alone(analysis: TextAnalysis) -> Counter[str]:
