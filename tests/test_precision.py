@@ -109,3 +109,23 @@ def test_code_names_and_the_documents_own_lower_case_words_stay() -> None:
 def test_a_lower_cased_name_in_prose_is_still_capitalised() -> None:
     assert run("The attack on kyiv came as nato met.").text == \
         "The attack on Kyiv came as NATO met."
+
+
+# --------------------------------------------------------------------------- capitals mid-sentence
+
+#: Lower-cased names: the document is profiled as case-damaged, so capitals mid-sentence
+#: are read as hyperlink residue unless something says otherwise.
+CASE_DAMAGED = ("Officials in kyiv met nato envoys and the london team on Monday, and washington "
+                "said paris and berlin agreed. ")
+
+
+def test_a_capital_after_a_list_marker_or_footnote_mark_stays() -> None:
+    text = CASE_DAMAGED + ("How to use it: 1) Open the file. 2) When it loads, read it. See the "
+                           "note. [1] Since then it has changed. The next step follows.")
+    assert "MIDSENTENCE_CAPITAL" not in rules_of(run(text))
+
+
+def test_a_code_name_capitalised_mid_sentence_stays() -> None:
+    text = CASE_DAMAGED + ("The difflib module has a new Differ class. Use `difflib.Differ` to "
+                           "compare lines.")
+    assert "MIDSENTENCE_CAPITAL" not in rules_of(run(text))

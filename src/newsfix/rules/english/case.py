@@ -18,13 +18,16 @@ from newsfix.rules.english._lexicon import (
     word_class,
     zipf,
 )
-from newsfix.rules.preformatted import preformatted
+from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
 __all__ = ["MidSentenceCapital", "NameCase", "name_context", "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
+#: A list marker, footnote mark or symbol before a sentence: ``2)``, ``(b)``, ``[1]``, ``🎉``.
+MARKER_RE = regex.compile(r"\(?\d{1,3}[.)]|\([a-z]\)|\[\d{1,3}\]|[\p{So}\p{Sk}\uFE0F\u200d]+|[-*•]")
+CAP_PART_RE = regex.compile(r"(?<![\w])\p{Lu}\p{Ll}+(?![\w])")
 POSSESSIVE_SUFFIX_RE = regex.compile(r"['’]s$")
 #: How well (log10 association with its neighbours) a capitalised common word must read in
 #: lower case to be lower-cased in a case-damaged document without the document's own
@@ -365,7 +368,11 @@ class MidSentenceCapital(Rule):
     title (``Vice Premier He``), not in a title-case headline, and followed by
     a lower-case word (so ``The Hague``, ``Made In America``, ``It Follows``
     stay). Other common words (``his Night video``) are suggested only when the
-    document writes them in lower case elsewhere.
+    document writes them in lower case elsewhere. Never in code or tables
+    (:mod:`newsfix.rules.preformatted`), after a list marker, footnote mark or
+    symbol (``2) When``, ``[1] Since``), nor on a capitalised part of the
+    document's code tokens or a word the document capitalises twice mid-sentence
+    and never writes in lower case (``None``, ``Differ``).
 
     A capital after a word that can end a sentence (a noun, a name, a verb:
     ``von der Leyen In the morning``, ``invasion At the same time``) may as
@@ -408,6 +415,9 @@ class MidSentenceCapital(Rule):
             w.text for w in analysis.words if w.text.islower()))
         caps, _ = analysis.memo("name_case.counts", lambda: NameCase._counts(analysis))
         function_words = word_class("function_word")
+
+        def low_never(tok: str) -> bool:
+            return tok.lower() not in lower_seen
         title_words = word_class("title_word")
         residue: list[tuple[Word, bool]] = []
         damaged: bool | None = None
@@ -422,6 +432,10 @@ class MidSentenceCapital(Rule):
             prev = PREV_RE.search(text, max(0, start - 40), start)
             if prev is None:
                 continue
+            if MARKER_RE.fullmatch(prev.group(1)) or preformatted(analysis, start, end):
+                continue  # `2) When`, `[1] Since`, `🎉 Since`; code and tables
+            if tok in self._code_names(analysis) or (caps[tok] >= 2 and low_never(tok)):
+                continue  # `None`, `Differ`: the document's own spelling of a code name
             pw = prev.group(1).strip(".,").lower()
             if pw in title_words or _title_line(analysis, start):
                 continue
@@ -485,6 +499,18 @@ class MidSentenceCapital(Rule):
             else:
                 yield scope.change(w.start, w.end, w.lower, tier="residue",
                                    message=f"word capitalised mid-sentence: {w.text}")
+
+    @staticmethod
+    def _code_names(analysis: TextAnalysis) -> frozenset[str]:
+        """Capitalised parts of the text's code tokens (``difflib.Differ``, ``x = None``)."""
+        def compute() -> frozenset[str]:
+            text = analysis.text
+            lay = layout(analysis)
+            spans = [(s.start, s.end) for s in analysis.code]
+            spans += [(ln.start, ln.end) for k, ln in enumerate(analysis.lines)
+                      if k in lay.fenced or k in lay.verbatim]
+            return frozenset(p for a, b in spans for p in CAP_PART_RE.findall(text[a:b]))
+        return analysis.memo("midsentence.code_names", compute)
 
     @staticmethod
     def _damage_before_name(text: str, analysis: TextAnalysis, w: Word, nxt: Word | None,
