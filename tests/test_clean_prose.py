@@ -37,16 +37,6 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
         "is…`, `pip` starting no other paragraph) and text around a dropped formula "
         "(`Rewriting` / `as`)",
         _files("docs_python_installing_index docs_python_tutorial_floatingpoint")),
-    "FIX_MOJIBAKE": (
-        "'repairs' mojibake and HTML entities that ftfy's README quotes as examples inside code",
-        _files("readme_ftfy")),
-    "GLUED_SENTENCE": (
-        "splits a dotted identifier in code (`pint.Unit`) as if two sentences were glued",
-        _files("readme_annotated_types")),
-    "HYPHEN_SPACE": (
-        "joins command-line options to the word before (`install -r`, `Set-ExecutionPolicy "
-        "-ExecutionPolicy`, `RemoteSigned -Scope`)",
-        _files("docs_python_library_venv docs_python_tutorial_venv")),
     "MIDSENTENCE_CAPITAL": (
         "lower-cases capitals that start a title (`the Getting Started section`, `start with The "
         "Python Tutorial`), a class name written once (`Number`, `Differ`), `None`, `Intel`, a "
@@ -59,14 +49,6 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
         "`chardet`), `'ascii'` quoted as a string, and common words the author wrote in lower "
         "case (`arabic`, `european`, `linux`, `unicode`)",
         _files("news_python_whatsnew_2_0 readme_charset_normalizer readme_rich")),
-    "POSSESSIVE_APOSTROPHE": (
-        "adds an apostrophe to a plural inside a quoted licence text (`the apps directory` -> "
-        "`the app's directory`; `Netscapes SSL`, a typo of the original, is verbatim text too)",
-        _files("legal_python_license")),
-    "REPEATED_PHRASE": (
-        "collapses the idiom `round and round` (`X and X` is no accidental repetition) and "
-        "deletes cells of a plain-text table (`Yes   Yes   Yes   Yes` -> `Yes`)",
-        _files("news_python_whatsnew_2_2 readme_wordfreq")),
     "SPACE_RUN": (
         "collapses two spaces inside flush licence lines (`Copyright (c) 2013  Marek`, "
         "`O'Malley  not`): verbatim text with no layout structure to tell it from damage",

@@ -129,3 +129,49 @@ def test_a_code_name_capitalised_mid_sentence_stays() -> None:
     text = CASE_DAMAGED + ("The difflib module has a new Differ class. Use `difflib.Differ` to "
                            "compare lines.")
     assert "MIDSENTENCE_CAPITAL" not in rules_of(run(text))
+
+
+# --------------------------------------------------------------------------- code, idioms, tables
+
+
+def test_an_idiom_and_table_cells_are_no_repetition_loops() -> None:
+    text = ("The wheel went round and round and round, they said.\n\n"
+            "Tool     Fast   Safe   Free\nalpha    Yes    Yes    Yes\nbeta     No     Yes    Yes\n")
+    assert run(text).edits == ()
+
+
+def test_mojibake_quoted_in_a_code_block_stays() -> None:
+    text = ("The tool repairs broken text:\n\n    >>> repair('cafÃ©')\n    'café'\n\n"
+            "It runs offline.\n")
+    assert "FIX_MOJIBAKE" not in rules_of(run(text))
+
+
+def test_mojibake_in_prose_is_still_repaired() -> None:
+    assert run("The cafÃ© opened on Monday.").text == "The café opened on Monday."
+
+
+def test_command_line_options_are_not_joined_to_the_word_before() -> None:
+    text = ("Install the packages with install -r: it reads the list.\n\n"
+            "PS C:> Set-Policy -Scope CurrentUser\n\nThe two -hour call ended.\n")
+    r = run(text)
+    assert "install -r:" in r.text and "Set-Policy -Scope" in r.text
+    assert "two-hour" in r.text
+
+
+def test_a_dotted_name_on_a_code_line_is_not_split() -> None:
+    text = ("Use it like this:\n\n```python\nunit = convert(length, units.Meter)\n```\n\n"
+            "That gives a unit.\n")
+    assert "GLUED_SENTENCE" not in rules_of(run(text))
+
+
+def test_an_indented_licence_is_verbatim_text() -> None:
+    text = ("The bundled library carries this notice:\n\n"
+            "   * If you include any code from the apps directory you must\n"
+            "   * include an acknowledgement in the documentation.\n\nEnd of notices.\n")
+    assert run(text).edits == ()
+
+
+def test_a_clause_of_the_idiom_stays_and_a_loop_is_still_collapsed() -> None:
+    assert run("He tried again, and round and round it went.").edits == ()
+    assert run("The first and fifth and fifth rounds were close.").text == \
+        "The first and fifth rounds were close."
