@@ -70,7 +70,7 @@ FLAG_TOKEN_RE = regex.compile(r"-{1,2}[A-Za-z][\w-]*")
 def _code_line(analysis: TextAnalysis, pos: int) -> bool:
     """Whether ``pos`` lies in preformatted text or on a shell or REPL command line.
 
-    >>> a = TextAnalysis("Run it:\n\nPS C:> Set-Policy -Scope User\n\nThe two -hour call.")
+    >>> a = TextAnalysis("Run it:\\n\\nPS C:> Set-Policy -Scope User\\n\\nThe two -hour call.")
     >>> _code_line(a, 27), _code_line(a, 48)
     (True, False)
     """
