@@ -32,65 +32,27 @@ def _files(names: str) -> frozenset[str]:
 #: rule -> (what it gets wrong, files where it edits today). Rules renamed or removed
 #: simply have no xfails; a file fixed for a rule turns its xfail into a failure.
 KNOWN: dict[str, tuple[str, frozenset[str]]] = {
-    "BLANK_LINES": (
-        "collapses the double blank lines Markdown READMEs and the licence page put before "
-        "headings and after code",
-        _files("legal_python_license readme_annotated_types readme_langcodes readme_rich")),
     "BROKEN_PARAGRAPH": (
-        "joins a paragraph that ends without a full stop to the next one: headings (`Key terms`, "
-        "`## Citing ftfy`), lines of code and shell commands, table cells, e-mail addresses, "
-        "text around a dropped formula (`Rewriting` / `as`)",
-        _files("docs_python_installing_index docs_python_library_venv "
-               "docs_python_tutorial_floatingpoint legal_python_license news_python_whatsnew_2_2 "
-               "readme_annotated_types readme_charset_normalizer readme_ftfy readme_h11 "
-               "readme_langcodes readme_rich readme_sortedcontainers readme_wordfreq")),
-    "FIX_MOJIBAKE": (
-        "'repairs' mojibake and HTML entities that ftfy's README quotes as examples inside code",
-        _files("readme_ftfy")),
-    "GLUED_SENTENCE": (
-        "splits a dotted identifier in code (`pint.Unit`) as if two sentences were glued",
-        _files("readme_annotated_types")),
-    "HYPHEN_SPACE": (
-        "joins command-line options to the word before (`install -r`, `Set-ExecutionPolicy "
-        "-ExecutionPolicy`, `RemoteSigned -Scope`)",
-        _files("docs_python_library_venv docs_python_tutorial_venv")),
-    "LEADING_SPACE": (
-        "removes deliberate indentation of plain text (licence sections, Markdown code blocks and "
-        "nested lists)",
-        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
-               "readme_ftfy readme_h11 readme_langcodes readme_rich readme_sortedcontainers "
-               "readme_wordfreq")),
+        "joins a heading to a paragraph that starts with a lower-case name (`Key terms` / `pip "
+        "is…`, `pip` starting no other paragraph) and text around a dropped formula "
+        "(`Rewriting` / `as`)",
+        _files("docs_python_installing_index docs_python_tutorial_floatingpoint")),
     "MIDSENTENCE_CAPITAL": (
         "lower-cases capitals that start a title (`the Getting Started section`, `start with The "
-        "Python Tutorial`), a class name (`Number`, `Differ`, `Columns`), `None`, `Intel`, a menu "
-        "item (`Run script`) or a sentence after a list marker, footnote mark or emoji "
-        "(`2) When`, `[1] Since`, `🎉 Since`) or after a heading or code line without a full stop",
+        "Python Tutorial`), a class name written once (`Number`, `Differ`), `None`, `Intel`, a "
+        "menu item (`Run script`), `String` after a dash: documents profiled as case-damaged",
         _files("docs_python_faq_general docs_python_library_venv "
                "docs_python_tutorial_interpreter news_python_whatsnew_2_0 news_python_whatsnew_2_1 "
-               "news_python_whatsnew_2_2 readme_charset_normalizer readme_h11 readme_langcodes "
-               "readme_rich readme_wordfreq")),
+               "news_python_whatsnew_2_2 readme_charset_normalizer")),
     "NAME_CASE": (
-        "capitalises lower-case module, tool and code names and common words (`encodings`, "
-        "`unicode`, `xml`, `distutils`, `ascii`, `rfc822`, `charset`, `chardet`, `mypyc`, "
-        "`zenodo` in a DOI, `zipf` in a string, `sep` in BibTeX, `tagalog` as an argument)",
-        _files("docs_python_howto_unicode news_python_whatsnew_2_0 news_python_whatsnew_2_2 "
-               "readme_charset_normalizer readme_ftfy readme_langcodes readme_rich "
-               "readme_wordfreq")),
-    "POSSESSIVE_APOSTROPHE": (
-        "adds an apostrophe to a plural inside a quoted licence text (`the apps directory` -> "
-        "`the app's directory`; `Netscapes SSL`, a typo of the original, is verbatim text too)",
-        _files("legal_python_license")),
-    "REPEATED_PHRASE": (
-        "collapses the idiom `round and round` (`X and X` is no accidental repetition) and "
-        "deletes cells of a plain-text table (`Yes   Yes   Yes   Yes` -> `Yes`)",
-        _files("news_python_whatsnew_2_2 readme_wordfreq")),
+        "capitalises a package name the document also writes capitalised (`distutils`, "
+        "`chardet`), `'ascii'` quoted as a string, and common words the author wrote in lower "
+        "case (`arabic`, `european`, `linux`, `unicode`)",
+        _files("news_python_whatsnew_2_0 readme_charset_normalizer readme_rich")),
     "SPACE_RUN": (
-        "collapses alignment spaces in plain-text tables, licence texts and code blocks",
-        _files("legal_python_license readme_annotated_types readme_charset_normalizer "
-               "readme_ftfy readme_langcodes readme_wordfreq")),
-    "TRAILING_SPACE": (
-        "removes trailing spaces of verbatim text (Markdown hard line breaks, code examples)",
-        _files("readme_ftfy readme_langcodes")),
+        "collapses two spaces inside flush licence lines (`Copyright (c) 2013  Marek`, "
+        "`O'Malley  not`): verbatim text with no layout structure to tell it from damage",
+        _files("legal_python_license")),
 }
 
 

@@ -19,7 +19,8 @@ from functools import cache
 import regex
 
 from newsfix.rules.base import Example, Finding, Rule, Scope
-from newsfix.text import TextAnalysis, abbreviations
+from newsfix.rules.preformatted import CODE_LINE_RE, preformatted
+from newsfix.text import TextAnalysis, _flag, abbreviations
 
 __all__ = [
     "RULES",
@@ -59,6 +60,26 @@ def word_zipf(word: str, language: str = "und") -> float:
     return max(_zipf(w, lang) for lang in WORD_LANGUAGES)
 
 
+# --------------------------------------------------------------------------- code lines
+
+
+#: A hyphenated token as a command-line option: ``-r``, ``-Scope``, ``--verbose``.
+FLAG_TOKEN_RE = regex.compile(r"-{1,2}[A-Za-z][\w-]*")
+
+
+def _code_line(analysis: TextAnalysis, pos: int) -> bool:
+    """Whether ``pos`` lies in preformatted text or on a shell or REPL command line.
+
+    >>> a = TextAnalysis("Run it:\\n\\nPS C:> Set-Policy -Scope User\\n\\nThe two -hour call.")
+    >>> _code_line(a, 27), _code_line(a, 48)
+    (True, False)
+    """
+    if preformatted(analysis, pos):
+        return True
+    line = analysis.line_at(pos)
+    return CODE_LINE_RE.match(analysis.text, line.start, line.end) is not None
+
+
 # --------------------------------------------------------------------------- hyphens
 
 #: "two -hour": a space before a hyphen, none after, letters both sides.
@@ -95,6 +116,9 @@ class HyphenSpace(Rule):
         Example("Temperatures fell to -5 degrees.", kind="clean"),
         Example("Run python -m pip install, then ls -l and tar -xzf the file.", kind="clean",
                 note="command-line flags are code (newsfix.text), not compounds"),
+        Example("Install them with install -r: the tool reads the file.\n\n"
+                "PS C:> Set-Policy -Scope CurrentUser\n", kind="clean",
+                note="an option before a colon; a shell command line"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
@@ -106,6 +130,11 @@ class HyphenSpace(Rule):
             hyphen = m.end(1)
             if scope.protected(hyphen, hyphen + 1):
                 continue  # `python -m pip`: a command-line flag
+            option = FLAG_TOKEN_RE.match(text, hyphen)
+            before = text[max(0, m.start() - 32):m.start()].split()
+            if _code_line(scope.analysis, hyphen) or (
+                    option is not None and _flag(option.group(), before[-1] if before else "")):
+                continue  # `install -r:`, a command line or code: options, not compounds
             sentence_end = scope.analysis.sentence_at(hyphen).end
             line_end = text.find("\n", hyphen, max(sentence_end, hyphen))
             limit = line_end if line_end >= 0 else max(sentence_end, hyphen)
@@ -370,6 +399,8 @@ class GluedSentence(Rule):
         glued: bool | None = None
         for spot in glue_spots(scope.analysis, scope.start, scope.end, lang):
             left, right, pos = spot.left, spot.right, spot.pos
+            if _code_line(scope.analysis, pos):
+                continue  # `cast_unit(Meters, pint.Unit)`: code, not glued sentences
             if spot.kind == "space":
                 yield scope.change(pos, pos, " ", tier="space",
                                    message=f"{left}.{right}: missing space after a full stop")

@@ -25,6 +25,7 @@ import regex
 
 from newsfix.lexicon import UserLexicon, data_files, load
 from newsfix.rules.base import Example, Finding, Rule, Scope
+from newsfix.rules.preformatted import CODE_LINE_RE, has_code, lower_starters, preformatted
 from newsfix.text import WORD_RE, months
 
 __all__ = [
@@ -891,16 +892,31 @@ class BrokenParagraph(Rule):
                 "forsterket luftangrepene.", kind="clean", language="nb"),
         Example("What Comes Next for the\n\nThe talks resumed on Monday.", kind="clean"),
         Example("In his memoir he wrote:\n\n“It was not a speech.”", kind="clean"),
+        Example("## Using it\n\nRun it from the shell:\n\n$ python run.py\n\nand read the output.",
+                kind="clean", note="a heading and a shell command are no broken sentences"),
+        Example("Call it as:\n\n    fetch(url)\n\nwhere url is a string.", kind="clean",
+                note="a code block"),
+        Example("About wget\n\nwget fetches files. It is small.\n\nUsage\n\nwget is run "
+                "from a shell.", kind="clean",
+                note="the document starts sentences with `wget` in lower case: a name"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
         text = scope.full_text
         extra = user_files(scope)
         words = continuation_words(extra)
-        for a, b in itertools.pairwise(scope.analysis.blocks):
+        analysis = scope.analysis
+        for a, b in itertools.pairwise(analysis.blocks):
             last_line = text[a.start:a.end].rsplit("\n", 1)[-1].strip()
             first_line = text[b.start:b.end].split("\n", 1)[0].strip()
             if not last_line or not first_line or SENTENCE_END_RE.search(last_line):
+                continue
+            # Code, commands, headings, tables and URLs end no sentence the next block goes on.
+            if preformatted(analysis, a.end - 1, kinds="verbatim table") \
+                    or preformatted(analysis, b.start, kinds="verbatim table") \
+                    or CODE_LINE_RE.match(last_line) or CODE_LINE_RE.match(first_line) \
+                    or has_code(analysis, a.end - len(last_line), a.end) \
+                    or analysis.protected(a.end - 1) or analysis.protected(b.start):
                 continue
             if regex.search(r"[,\-–—(\[„“\"«]$", last_line) and not last_line.endswith(","):
                 continue
@@ -913,6 +929,10 @@ class BrokenParagraph(Rule):
                 continue
             last_word = tail[-1]
             starts_lower = bool(regex.match(r"\p{Ll}", first_line))
+            if starts_lower:
+                head = WORD_RE.match(first_line)
+                if head and lower_starters(analysis).get(head.group(), 0) >= 2:
+                    starts_lower = False  # a name the document writes in lower case
             conf = 0.0
             if last_line.endswith(","):
                 conf = 0.95 if starts_lower else 0.8

@@ -9,6 +9,7 @@ import ftfy.badness
 import regex
 
 from newsfix.rules.base import Example, Finding, PatternRule, Rule, Scope
+from newsfix.rules.preformatted import preformatted
 
 __all__ = ["FTFY_LEFT_OUT", "RULES", "FixMojibake", "NormalizeNewlines", "RemoveBom", "align"]
 
@@ -140,6 +141,9 @@ class FixMojibake(Rule):
         if fixed == text:
             return
         for i1, i2, j1, j2 in align(text, fixed):
+            if preformatted(scope.analysis, scope.start + i1, scope.start + i2,
+                            kinds="verbatim"):
+                continue  # code quoting mojibake as an example (`>>> fix_text('Ã©')`)
             yield scope.change(i1, i2, fixed[j1:j2], tier="certain",
                                message=f"{text[i1:i2]!r} is encoding damage for {fixed[j1:j2]!r}")
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from newsfix.rules.base import Example, Finding, PatternRule, Rule, Scope
+from newsfix.rules.preformatted import layout, preformatted
 
 __all__ = [
     "RULES", "BlankLines", "DocumentEdges", "LeadingSpace", "SpaceBeforePunctuation", "SpaceRun",
@@ -20,6 +21,9 @@ LEADING_SPACE_RE = regex.compile(r"(?m)^[ \t\u00a0]+(?=\S)")
 # Two spaces after a sentence end are a typing convention, not damage: keep them.
 SPACE_RUN_RE = regex.compile(r"(?<=\S)(?<![.!?]['\"”’)]?)  +(?=\S)|(?<=[.!?]['\"”’)]?)   +(?=\S)")
 BLANK_LINES_RE = regex.compile(r"\n(?:[^\S\n]*\n){2,}")
+MD_HEADING_RE = regex.compile(r"(?m)^#{1,6}[ \t]+\S")
+#: One blank line between two non-blank lines: an ordinary paragraph break.
+SINGLE_BLANK_RE = regex.compile(r"(?<=\S)[^\S\n]*\n[^\S\n]*\n(?=[^\S\n]*\S)")
 # A space before a full stop or comma that ends a word's clause: "oe24 . Putin".
 # Only . and , (French puts a space before ; : ! ? by rule), only after a letter
 # or digit and before a space or line end, so ".NET", ".5" and "..." stay.
@@ -27,7 +31,21 @@ SPACE_BEFORE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]+(?=[.,](?:[ \t]|$
                                       regex.MULTILINE)
 
 
-class TrailingSpace(PatternRule):
+class LayoutPatternRule(PatternRule):
+    """A whitespace pattern rule that leaves preformatted lines alone.
+
+    Code blocks, structural indentation and aligned tables
+    (:mod:`newsfix.rules.preformatted`) are the author's layout, not damage.
+    """
+
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        tier = next(iter(self.tiers))
+        for m in scope.finditer(self.pattern):
+            if not preformatted(scope.analysis, m.start(), m.end()):
+                yield scope.change(m.start(), m.end(), self.replacement, tier=tier)
+
+
+class TrailingSpace(LayoutPatternRule):
     """Remove spaces and tabs at the end of a line."""
 
     id = "TRAILING_SPACE"
@@ -44,7 +62,7 @@ class TrailingSpace(PatternRule):
     replacement = ""
 
 
-class LeadingSpace(PatternRule):
+class LeadingSpace(LayoutPatternRule):
     """Remove spaces at the start of a line (scraped indentation)."""
 
     id = "LEADING_SPACE"
@@ -55,13 +73,17 @@ class LeadingSpace(PatternRule):
     examples = (
         Example("Headline\n\n⟦  ⟧The talks began.", "Headline\n\nThe talks began."),
         Example("Headline\n\nThe talks began.", kind="clean"),
+        Example("Install it:\n\n    pip install tool\n    tool --help\n\nThen run it.",
+                kind="clean", note="an indented code block"),
+        Example("1. The licence is granted to the user\n   who accepts its terms.\n",
+                kind="clean", note="a hanging indent under a list item"),
     )
 
     pattern = LEADING_SPACE_RE
     replacement = ""
 
 
-class SpaceRun(PatternRule):
+class SpaceRun(LayoutPatternRule):
     """Collapse a run of spaces inside a line to one space.
 
     Exactly two spaces after a sentence end are left alone: that is a house
@@ -76,6 +98,9 @@ class SpaceRun(PatternRule):
     examples = (
         Example("The⟦  ⟧talks⟦   ⟧began.", "The talks began."),
         Example("The talks began.  Then they ended.", kind="clean"),
+        Example("Team    Won  Lost\nOslo    12   3\nBergen  9    6\n", kind="clean",
+                note="a plain-text table: the spaces align its columns"),
+        Example("Code:\n\n```\nx  =  1\n```\n", kind="clean", note="a fenced code block"),
     )
 
     pattern = SPACE_RUN_RE
@@ -119,10 +144,38 @@ class BlankLines(PatternRule):
     examples = (
         Example("One.⟦\n\n\n\n⟧Two.", "One.\n\nTwo."),
         Example("One.\n\nTwo.", kind="clean"),
+        Example("# A\n\nOne.\n\nTwo.\n\n\n# B\n\nThree.\n\n\n# C\n\nFour.\n", kind="clean",
+                note="two blank lines before each section: the document's convention"),
     )
 
     pattern = BLANK_LINES_RE
     replacement = "\n\n"
+
+    def find(self, scope: Scope) -> Iterable[Finding]:
+        """Every run, except inside a code fence and a convention the document keeps.
+
+        A document with layout of its own (Markdown headings, code, indented
+        sections, tables) that separates sections by exactly two blank lines, at
+        least twice, and paragraphs by one (READMEs, licence texts) keeps them:
+        that is a convention, not scraped damage.
+        """
+        tier = next(iter(self.tiers))
+        text = scope.text
+        runs = list(scope.finditer(self.pattern))
+        doubles = [m for m in runs if m.group().count("\n") == 3]
+        single = SINGLE_BLANK_RE.search(text) is not None
+        # Only in a document with layout of its own (code, structural indentation,
+        # tables, Markdown headings): blank lines a scraper left, or that removed
+        # residue leaves behind, are no convention.
+        convention = len(doubles) >= 2 and single and (
+            bool(layout(scope.analysis).any()) or MD_HEADING_RE.search(text) is not None)
+        for m in runs:
+            if preformatted(scope.analysis, m.start(), m.end(), kinds="fenced"):
+                continue
+            if convention and m.group().count("\n") == 3 and m.start() > 0 \
+                    and m.end() < len(text):
+                continue
+            yield scope.change(m.start(), m.end(), self.replacement, tier=tier)
 
 
 class DocumentEdges(Rule):

@@ -18,6 +18,7 @@ from newsfix.rules.english._lexicon import (
     proper_nouns,
     word_class,
 )
+from newsfix.rules.preformatted import preformatted
 from newsfix.text import TextAnalysis, Word
 
 __all__ = ["ContractionApostrophe", "PossessiveApostrophe", "apostrophe_style"]
@@ -184,8 +185,9 @@ class PossessiveApostrophe(Rule):
             if tok.endswith("ss") and tok[:-1].lower() not in known \
                     and tok[:-1].lower() not in proper_nouns():
                 continue  # `boss`, `Congress`; but `Hamass` is `Hamas` + s
-            if scope.protected(w.start, w.end) or analysis.sic_marked(w.start):
-                continue
+            if scope.protected(w.start, w.end) or analysis.sic_marked(w.start) \
+                    or preformatted(analysis, w.start, w.end):
+                continue  # code, tables and indented verbatim text (a quoted licence)
             found = self._judge(analysis, w, known, damaged)
             if found is not None:
                 stem, tier = found

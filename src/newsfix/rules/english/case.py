@@ -19,12 +19,16 @@ from newsfix.rules.english._lexicon import (
     word_class,
     zipf,
 )
+from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
 __all__ = ["MidSentenceCapital", "NameCase", "name_context", "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
+#: A list marker, footnote mark or symbol before a sentence: ``2)``, ``(b)``, ``[1]``, ``🎉``.
+MARKER_RE = regex.compile(r"\(?\d{1,3}[.)]|\([a-z]\)|\[\d{1,3}\]|[\p{So}\p{Sk}\uFE0F\u200d]+|[-*•]")
+CAP_PART_RE = regex.compile(r"(?<![\w])\p{Lu}\p{Ll}+(?![\w])")
 POSSESSIVE_SUFFIX_RE = regex.compile(r"['’]s$")
 #: How well (log10 association with its neighbours) a capitalised common word must read in
 #: lower case to be lower-cased in a case-damaged document without the document's own
@@ -178,6 +182,24 @@ def _adverb(word: str) -> bool:
     return any(en_zipf(s) >= 3.5 and s not in proper_nouns() for s in stems)
 
 
+def _in_token(text: str, start: int, end: int) -> bool:
+    """Whether the word is glued to digits or sits in a path-like token (``/``, inner ``.``).
+
+    >>> t = "see rfc822 and 10.5281/zenodo.2591652 in kyiv."
+    >>> _in_token(t, 4, 7), _in_token(t, 23, 29), _in_token(t, 41, 45)
+    (True, True, False)
+    """
+    if text[end:end + 1].isdigit() or text[start - 1:start].isdigit() or text[end:end + 1] == "(":
+        return True
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace() and start - a < 64:
+        a -= 1
+    while b < len(text) and not text[b].isspace() and b - end < 64:
+        b += 1
+    chunk = text[a:b]
+    return "/" in chunk or "\\" in chunk or regex.search(r"\w\.[a-z0-9]", chunk) is not None
+
+
 class NameCase(Rule):
     """Capitalise a proper noun written in lower case (``kyiv`` → ``Kyiv``, ``nato`` → ``NATO``).
 
@@ -221,6 +243,12 @@ class NameCase(Rule):
                 kind="clean"),
         Example("The word Sloven\ufffdina lost a letter to a bad byte.", kind="clean",
                 note="U+FFFD is no word boundary: `ina` is not a word"),
+        Example("The Vextrane Guide and the Vextrane FAQ say vextrane files hold vextrane data; "
+                "a vextrane reader and a vextrane writer share vextrane code with vextrane tools.",
+                kind="clean", note="the document writes `vextrane` in lower case itself"),
+        Example("The rfc822 module moved; see doi 10.5281/zenodo.123 and the xml.dom.minidom "
+                "module, which the xml tools use with XML files.", kind="clean",
+                note="code names, a DOI and a word glued to digits"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
@@ -241,6 +269,8 @@ class NameCase(Rule):
                 continue  # `neo -Nazis`, `anti-semitic`: a prefix, not a name
             if "\ufffd" in text[max(0, start - 1):end + 1]:
                 continue  # a word cut by a replacement character is no word
+            if preformatted(analysis, start, end) or _in_token(text, start, end):
+                continue  # code, a table, `rfc822`, `10.5281/zenodo.2591652`: not prose
             if start >= 2 and text[start - 2].isalnum() and not text[start - 1].isspace() \
                     and text[start - 1] not in _WORD_JOINERS:
                 continue  # `Sloven?ina`: glued to a word by a stray mark, part of a token
@@ -276,8 +306,34 @@ class NameCase(Rule):
                     canon, tier = learnt, "learnt"
             if canon is None or canon.lower() != tok:
                 continue
+            if tier != "curated" and self._written_lower(analysis, tok, canon, caps,
+                                                         majority=tier == "learnt"):
+                continue  # `encodings`, `distutils`, `charset`: the document's own spelling
             yield scope.change(start, end, canon, tier=tier,
                                message=f"proper noun in lower case: {tok} ({where})")
+
+    @staticmethod
+    def _written_lower(analysis: TextAnalysis, tok: str, canon: str,
+                       caps: Counter[str], *, majority: bool) -> bool:
+        """Whether the document itself writes ``tok`` in lower case: a code name or its usage.
+
+        Evidence: ``tok`` is part of a code token somewhere in the text
+        (``xml.dom``, ``charset_normalizer``, ``unicode()``), or (``majority``: for a
+        word learnt from the document, not a known name) the text writes it in lower
+        case mid-sentence at least three times and three times as often as capitalised
+        (a simulated or machine-translated lower-cased name is rarely that consistent).
+        """
+        def compute() -> tuple[Counter[str], frozenset[str]]:
+            text = analysis.text
+            lower: Counter[str] = Counter()
+            for w in analysis.words:
+                if w.text.islower() and not analysis.capital_expected(w.start):
+                    lower[w.text] += 1
+            parts = frozenset(p for span in analysis.code
+                              for p in regex.findall(r"[a-z]+", text[span.start:span.end]))
+            return lower, parts
+        lower, parts = analysis.memo("name_case.written_lower", compute)
+        return tok in parts or (majority and lower[tok] >= 3 and lower[tok] >= 3 * caps[canon])
 
     @staticmethod
     def _alone(analysis: TextAnalysis) -> Counter[str]:
@@ -313,7 +369,11 @@ class MidSentenceCapital(Rule):
     title (``Vice Premier He``), not in a title-case headline, and followed by
     a lower-case word (so ``The Hague``, ``Made In America``, ``It Follows``
     stay). Other common words (``his Night video``) are suggested only when the
-    document writes them in lower case elsewhere.
+    document writes them in lower case elsewhere. Never in code or tables
+    (:mod:`newsfix.rules.preformatted`), after a list marker, footnote mark or
+    symbol (``2) When``, ``[1] Since``), nor on a capitalised part of the
+    document's code tokens or a word the document capitalises twice mid-sentence
+    and never writes in lower case (``None``, ``Differ``).
 
     A capital after a word that can end a sentence (a noun, a name, a verb:
     ``von der Leyen In the morning``, ``invasion At the same time``) may as
@@ -356,6 +416,9 @@ class MidSentenceCapital(Rule):
             w.text for w in analysis.words if w.text.islower()))
         caps, _ = analysis.memo("name_case.counts", lambda: NameCase._counts(analysis))
         function_words = word_class("function_word")
+
+        def low_never(tok: str) -> bool:
+            return tok.lower() not in lower_seen
         title_words = word_class("title_word")
         residue: list[tuple[Word, bool]] = []
         damaged: bool | None = None
@@ -370,6 +433,10 @@ class MidSentenceCapital(Rule):
             prev = PREV_RE.search(text, max(0, start - 40), start)
             if prev is None:
                 continue
+            if MARKER_RE.fullmatch(prev.group(1)) or preformatted(analysis, start, end):
+                continue  # `2) When`, `[1] Since`, `🎉 Since`; code and tables
+            if tok in self._code_names(analysis) or (caps[tok] >= 2 and low_never(tok)):
+                continue  # `None`, `Differ`: the document's own spelling of a code name
             pw = prev.group(1).strip(".,").lower()
             if pw in title_words or _title_line(analysis, start):
                 continue
@@ -433,6 +500,18 @@ class MidSentenceCapital(Rule):
             else:
                 yield scope.change(w.start, w.end, w.lower, tier="residue",
                                    message=f"word capitalised mid-sentence: {w.text}")
+
+    @staticmethod
+    def _code_names(analysis: TextAnalysis) -> frozenset[str]:
+        """Capitalised parts of the text's code tokens (``difflib.Differ``, ``x = None``)."""
+        def compute() -> frozenset[str]:
+            text = analysis.text
+            lay = layout(analysis)
+            spans = [(s.start, s.end) for s in analysis.code]
+            spans += [(ln.start, ln.end) for k, ln in enumerate(analysis.lines)
+                      if k in lay.fenced or k in lay.verbatim]
+            return frozenset(p for a, b in spans for p in CAP_PART_RE.findall(text[a:b]))
+        return analysis.memo("midsentence.code_names", compute)
 
     @staticmethod
     def _damage_before_name(text: str, analysis: TextAnalysis, w: Word, nxt: Word | None,

@@ -10,6 +10,7 @@ import regex
 
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import names, proper_nouns, word_class
+from newsfix.rules.preformatted import preformatted
 from newsfix.text import TextAnalysis
 
 __all__ = ["RepeatedPhrase"]
@@ -19,6 +20,10 @@ REPEAT_RE = regex.compile(
     r"(?<![\p{L}\p{N}'’-])((?:\p{L}+)(?:[^\S\n]+\p{L}+){0,5})([^\S\n]+)(\1)(?![\p{L}\p{N}'’-])",
     regex.IGNORECASE)
 QUOTES = frozenset("\"“‘'«")
+#: ``X and X and X`` is an idiom (``round and round``, ``again and again``): a repeat of
+#: ``X and`` / ``and X`` is no loop.
+PREV_WORD_RE = regex.compile(r"(\p{L}+)[^\S\n]+$")
+IDIOM_JOINERS = frozenset({"and", "or", "by", "after", "upon", "to"})
 #: The word after a repeat: a repeat that recurs with the same next word is deliberate.
 FOLLOWING_RE = regex.compile(r"[^\S\n]*(\p{L}*)")
 #: A lower-case word three or more times in a row (``industry industry industry``).
@@ -71,6 +76,10 @@ class RepeatedPhrase(Rule):
                 kind="clean"),
         Example("A word⟦ word word word⟧ loop.", "A word loop.",
                 note="overlapping repeats collapse once, without a conflict"),
+        Example("The wheel went round and round and round, again and again and again.",
+                kind="clean", note="`X and X` is an idiom"),
+        Example("Name   Fast   Safe\nalpha  Yes    Yes\nbeta   Yes    Yes\n", kind="clean",
+                note="the cells of a plain-text table"),
     )
 
     def find(self, scope: Scope) -> Iterable[Finding]:
@@ -83,6 +92,10 @@ class RepeatedPhrase(Rule):
         for m in _repeats(analysis, scope.start, scope.end):
             first, second = m.group(1), m.group(3)
             words = first.split()
+            if preformatted(analysis, m.start(), m.end()):
+                continue  # table cells (`Yes   Yes   Yes`) and code repeat by design
+            if len(words) == 2 and _idiom(text, m, words):
+                continue  # `round and round and round`, `again and again and again`: an idiom
             if len(words) == 1 and first != second:
                 continue
             if len(words) == 1 and not _doubled_name(first) and (
@@ -92,6 +105,8 @@ class RepeatedPhrase(Rule):
                 continue  # `the the band` three times: a name, not a loop
             found.append((m.end(1), m.end(3), "loop", f"repeated words: {second!r}"))
         for m in scope.finditer(TRIPLE_RE):
+            if preformatted(analysis, m.start(), m.end()):
+                continue
             found.append((m.start(2), m.end(2), "loop", f"repeated word: {m.group(1)!r}"))
         for m in scope.finditer(ECHO_RE):
             found.append((m.start(3), m.end(4), "echo", f"adverb repeated: {m.group(1)!r}"))
@@ -152,12 +167,36 @@ def _repeats(analysis: TextAnalysis, start: int, end: int) -> Iterator[regex.Mat
         first, second = m.group(1), m.group(3)
         if first != second and first.lower() != second.lower():
             continue
-        triple = TRIPLE_RE.match(text, m.start(), end)
-        if triple is not None and " " not in first:
+        # Only a one-word repeat may be a triple: trying TRIPLE_RE (which reads to the end
+        # of the run) at every multi-word repeat inside `word word word …` is quadratic.
+        triple = TRIPLE_RE.match(text, m.start(), end) if " " not in first else None
+        if triple is not None:
             skip_to = triple.end()
             continue
         yield m
         skip_to = m.end(1)
+
+
+def _idiom(text: str, m: regex.Match[str], words: list[str]) -> bool:
+    """Whether a two-word repeat is part of ``X and X and X`` (``round and round and round``).
+
+    ``and X and X`` after ``X`` or after no word (``, and round and round``), or
+    ``X and X and`` before ``X``; a loop such as ``first and fifth and fifth`` has
+    another word there.
+
+    >>> t = "round and round and round; first and fifth and fifth; so, and on and on"
+    >>> [_idiom(t, r, r.group(1).split()) for r in REPEAT_RE.finditer(t)]
+    [True, False, True]
+    """
+    a, b = (w.lower() for w in words)
+    if a in IDIOM_JOINERS and b not in IDIOM_JOINERS:
+        before = PREV_WORD_RE.search(text, max(0, m.start() - 64), m.start())
+        # `X and X and X`, or `, and X and X` opening a clause: no word the loop repeats.
+        return before is None or before.group(1).lower() == b
+    if b in IDIOM_JOINERS and a not in IDIOM_JOINERS:
+        after = FOLLOWING_RE.match(text, m.end(3))
+        return after is not None and after.group(1).lower() == a
+    return False
 
 
 def _key(text: str, m: regex.Match[str]) -> tuple[str, str]:
