@@ -108,3 +108,18 @@ def test_a_suggested_name_never_overlaps_an_applied_one() -> None:
                    for e in (*r.edits, *r.suggestions) if e.rule == "SPUN_NAME")
     assert all(b <= c for (_, b), (c, _) in pairwise(spans))
     assert "World Health Organization" in r.text
+
+
+def test_name_case_only_suggests_a_dictionary_name_in_a_spun_document() -> None:
+    # A spinner's thesaurus has names among a word's synonyms (`wife` -> `rachel`).
+    spun = ("Officials at the White Home stated on Monday that the talks would go ahead. The "
+            "Fed altered its benchmark rank final yr, and 3 / 4 of the members stated they "
+            "backed the move. The Worldwide Atomic Vitality Company stated the plant was safe. "
+            "He was the son of a miner and his rachel.\n")
+    r = fix_and_trace(spun, language="en", translate=False)
+    assert r.damage["spin"]["score"] >= 0.5
+    assert "his rachel" in r.text
+    assert [(s.rule, s.tier, s.after) for s in r.suggestions if s.rule == "NAME_CASE"] == [
+        ("NAME_CASE", "spun_document", "Rachel")]
+    clean = "He was the son of a miner and his wife, and he met rachel in Leeds.\n"
+    assert "met Rachel" in fix_and_trace(clean, language="en", translate=False).text

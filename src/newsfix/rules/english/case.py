@@ -226,7 +226,7 @@ class NameCase(Rule):
     languages = frozenset({"en"})
     description = "proper noun in lower case"
     tiers = {"curated": 0.97, "capitalised_elsewhere": 0.96, "dictionary": 0.93,
-             "learnt": 0.93, "place": 0.93}
+             "learnt": 0.93, "place": 0.93, "spun_document": 0.5}
     lexicons = ("gazetteer_en_names.tsv", "gazetteer_en_propernouns.tsv")
 
     # Known false positives fixed (issue 14, dev sets): a Polish or Italian word left
@@ -287,6 +287,11 @@ class NameCase(Rule):
                                         or _misspelt(analysis, w, tok)):
                     continue  # `gcc`, `rok`; `roku`, `medici`; `yong people`, `a los of`
                 tier = "capitalised_elsewhere" if caps[canon] else "dictionary"
+                if tier == "dictionary" and scope.damage.damaged("spin"):
+                    # A spinner's thesaurus has names among a word's synonyms (`range` →
+                    # `himalayan`, `wife` → `rachel`): in a spun document a name English
+                    # writes capitalised, that the document never does, may be spun.
+                    tier = "spun_document"
             elif (found := place(tok)) is not None and found.canonical.lower() == tok:
                 canon, where = found.canonical, "gazetteer_en_places.tsv.gz"
                 common = found.common_word or pos(tok).known or en_zipf(tok) >= 4.0
