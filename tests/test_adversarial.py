@@ -25,21 +25,15 @@ from tests.support import adversarial
 # rule-specific quadratic cases (at_sentence_start, _title_line, sic_marked, FIX_MOJIBAKE's
 # difflib, TRAILING_SPACE_RE, UNQUOTED_SPEECH's SENTENCE_RE, REPEATED_PHRASE's conflicting
 # changes, HYPHEN_SPACE's slicing) and spin's name matching over every sub-run of a
-# capitalised run (now at most as long as the longest known name) are linear now. What is
-# left sits in the damage report every result carries (``document.damage_report``), so one
-# rule alone fails as the whole pipeline does.
-QUOTATIONS = ("the damage report's quotation reader (profile._quote -> text._parse_quotations) "
-              "is quadratic on runs of marks that stay open: _role asks _closes of every "
-              "open mark for each new mark")
+# capitalised run (now at most as long as the longest known name) and the quotation parser
+# on runs of marks that stay open (a count of open marks per kind, not the stack per mark)
+# are linear now.
 
 #: Rule-specific known failures, rule -> (cause, inputs). REPEATED_PHRASE's TRIPLE_RE tried
 #: at every multi-word repeat inside `word word word …` (quadratic) is linear now.
 KNOWN: dict[str, tuple[str, frozenset[str]]] = {}
 #: Inputs on which every rule alone and the whole pipeline fail, by cause.
-KNOWN_EVERY_RULE: dict[str, str] = {
-    "curly_quotes": QUOTATIONS,
-    "guillemets": QUOTATIONS,
-}
+KNOWN_EVERY_RULE: dict[str, str] = {}
 #: The whole pipeline fails wherever one of its rules does.
 KNOWN_PIPELINE: dict[str, str] = {**KNOWN_EVERY_RULE}
 

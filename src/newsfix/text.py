@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -325,14 +326,19 @@ def _parse_quotations(text: str, paragraphs: Sequence[Span], low9: bool
     marks: list[QuoteMark] = []
     n = len(text)
     for k, para in enumerate(paragraphs):
-        local: list[Quotation] = []
+        # Each quotation as its fields [start, end, opener, closer, closed, depth, parent,
+        # runs_on], made a Quotation once at the end (frozen dataclasses are slow to copy).
+        local: list[list[Any]] = []
         local_marks: list[QuoteMark] = []
         stack: list[tuple[str, int]] = []  # (opener, index in local)
+        # How many of each opening mark are open: the marks' roles ask only which kinds
+        # are open (a list of the stack per mark was quadratic on a run of open marks).
+        open_count: Counter[str] = Counter()
+        open_marks: list[str] = []  # the kinds with a count above 0
         for m in _QUOTE_MARK_RE.finditer(text, para.start, para.end):
             i, ch = m.start(), m.group()
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < n else " "
-            open_marks = [o for o, _ in stack]
             if _apostrophe(ch, before, after, open_marks):
                 continue
             if ch in "'’" and not before.isalnum() and _ELISION_RE.match(text, i):
@@ -344,18 +350,24 @@ def _parse_quotations(text: str, paragraphs: Sequence[Span], low9: bool
             if role == "open":
                 parent = stack[-1][1] if stack else -1
                 stack.append((ch, len(local)))
-                local.append(Quotation(i, i + 1, ch, _PAIRS.get(ch, ch), False,
-                                       len(stack) - 1, parent))
+                open_count[ch] += 1
+                if open_count[ch] == 1:
+                    open_marks.append(ch)
+                local.append([i, i + 1, ch, _PAIRS.get(ch, ch), False, len(stack) - 1, parent,
+                              False])
             elif role == "close":
                 # Close the innermost quotation this mark closes; any opened inside it
                 # and left open end here, unclosed.
                 for depth in range(len(stack) - 1, -1, -1):
                     if _closes(ch, stack[depth][0], low9):
                         for _, idx in stack[depth + 1:]:
-                            local[idx] = _ended(local[idx], i, closed=False)
-                        local[stack[depth][1]] = _ended(local[stack[depth][1]], i + 1,
-                                                        closed=True)
+                            local[idx][1], local[idx][4] = i, False
+                        top = local[stack[depth][1]]
+                        top[1], top[4] = i + 1, True
+                        for opener, _ in stack[depth:]:
+                            open_count[opener] -= 1
                         del stack[depth:]
+                        open_marks = [o for o in open_marks if open_count[o]]
                         break
             local_marks.append(QuoteMark(i, ch, role))
         dropped: set[int] = set()
@@ -367,27 +379,22 @@ def _parse_quotations(text: str, paragraphs: Sequence[Span], low9: bool
                     dropped.add(idx)
                     continue
                 q = local[idx]
-                local[idx] = Quotation(q.start, para.end, q.opener, q.closer, False, q.depth,
-                                       q.parent, runs_on)
+                q[1], q[4], q[7] = para.end, False, runs_on
         # Renumber parents into the document-wide list, leaving dropped quotations out.
         new_index: dict[int, int] = {}
+        kept_above: dict[int, int] = {}  # index -> itself, or its nearest kept ancestor
         for j, q in enumerate(local):
+            parent = q[6] if q[6] == -1 or q[6] not in dropped else kept_above[q[6]]
+            kept_above[j] = parent if j in dropped else j
             if j in dropped:
                 continue
-            parent = q.parent
-            while parent in dropped:
-                parent = local[parent].parent
             new_index[j] = len(quotations)
-            quotations.append(Quotation(q.start, q.end, q.opener, q.closer, q.closed,
-                                        q.depth, new_index.get(parent, -1), q.runs_on))
-        starts_dropped = {local[j].start for j in dropped}
+            quotations.append(Quotation(q[0], q[1], q[2], q[3], q[4], q[5],
+                                        new_index.get(parent, -1), q[7]))
+        starts_dropped = {local[j][0] for j in dropped}
         marks.extend(QuoteMark(x.pos, x.char, "stray") if x.pos in starts_dropped else x
                      for x in local_marks)
     return quotations, marks
-
-
-def _ended(q: Quotation, end: int, *, closed: bool) -> Quotation:
-    return Quotation(q.start, end, q.opener, q.closer, closed, q.depth, q.parent, q.runs_on)
 
 
 def _closes(ch: str, opener: str, low9: bool) -> bool:
