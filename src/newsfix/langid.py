@@ -530,11 +530,10 @@ ENGLISH_MIN_WORDS, ENGLISH_SHORT_COMMON = 8, 3.5
 ENGLISH_FAST_CONFIDENCE = 0.995
 
 
-@cache
 def _english_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    """wordfreq's Zipf frequency of a lower-cased word in English, from the loaded dict."""
+    freq = _frequency(word, "en")
+    return math.log10(freq) + 9.0 if freq > 0.0 else 0.0
 
 
 def clearly_english(text: str) -> bool:
