@@ -23,7 +23,9 @@ Splits. *dev* is what newsfix was tuned and calibrated on; *test* is only
 measured. The Norwegian and Icelandic train files are too large for the
 copies available when this was built, so ``scripts/build_langid_tables.py``
 learnt the Nynorsk and Faroese tables from the first half of their dev
-files (Faroese: the train file); *dev* here is then the second half. Latvian
+files (Faroese: the train file) and, for Nynorsk and Bokmål, from the
+Norwegian Dependency Treebank documents that have no sentence in a dev or
+test file (UD's train part); *dev* here is then the second half. Latvian
 LVTB's test file was not available either: its dev file's first half is
 *dev*, its second half *test*. Faroese has a second test set, the modern
 Wikipedia sentences of UD_Faroese-OFT (``fo-oft``), which nothing was tuned on.

@@ -23,13 +23,23 @@ Sources (see ``src/newsfix/data/LICENSES-langid.md``):
   (``benchmarks/bench_langid.py`` tunes on the second half and measures on
   the test split, which nothing here reads). FarPaHC contributes its train
   split.
+* The Norwegian Dependency Treebank (NDT) files as published with NorNE
+  (GitHub ltgoslo/norne, folder ``ndt/``), cloned into ``--ndt DIR``: the
+  source of the UD Norwegian treebanks, one file per document part. Only
+  **documents none of whose sentences is in a UD Norwegian dev or test
+  file** are read (the UD train part, document by document: 18 Nynorsk and
+  20 Bokmål documents, about 4,900 and 5,800 sentences), so neither the
+  tuning half of dev nor the test split leaks in. Annotations CC0; the
+  texts are used by permission of their publishers and are not
+  redistributed (only word and word-ending counts turned into ratios).
 * Norsk ordbank headword lists (bokmål 2005, nynorsk 2012; CC BY 4.0,
   Språkbanken / University of Bergen), as published in the GitHub repository
   Ondkloss/norwegian-wordlist, cloned into ``--ordbank DIR``.
 
 Usage::
 
-    python scripts/build_langid_tables.py --ud ~/ud --ordbank ~/norwegian-wordlist
+    python scripts/build_langid_tables.py --ud ~/ud --ordbank ~/norwegian-wordlist \
+        --ndt ~/norne/ndt
 
 Deterministic: the same inputs give the same file byte for byte.
 """
@@ -61,6 +71,12 @@ PAIRS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...], tuple[tuple[str, 
      (("UD_Icelandic-Modern", "is_modern-ud-dev.conllu", "first"),
       ("UD_Icelandic-GC", "is_gc-ud-dev.conllu", "first"))),
 )  # fmt: skip
+#: NDT folders (NorNE ``ndt/``) per variant/base, and the UD treebank whose dev and test
+#: sentences must stay out.
+NDT = {
+    "nn": ("nno", "UD_Norwegian-Nynorsk", "no_nynorsk"),
+    "nb": ("nob", "UD_Norwegian-Bokmaal", "no_bokmaal"),
+}
 ORDBANK = {
     "nn": "wordlist_20220201_norsk_ordbank_nno_2012.txt",
     "nb": "wordlist_20220201_norsk_ordbank_nob_2005.txt",
@@ -72,7 +88,11 @@ WORD_CLIP = 4.0
 SUFFIX_LENGTHS = (5, 4, 3, 2)
 SUFFIX_MIN = 5
 SUFFIX_CLIP = 2.5
-MIN_RATIO = 0.5  # rows closer to 0 than this carry no evidence and are left out
+MIN_RATIO = 0.5  # rows closer to 0 than this carry no evidence and are left out...
+#: ...except words seen this often: their ratio near 0 is evidence that they are shared
+#: (without a row, "mange" would be judged by its letters and the headword "mang").
+WORD_KEEP = 3
+WORD_ALPHA = 0.5  # add-alpha smoothing of word counts
 LEMMA_RATIO = 2.0
 LEMMA_MIN_FREQUENCY = 1e-8
 CHAR_MIN = 10
@@ -80,12 +100,65 @@ CHAR_CLIP = 2.0
 
 
 def sentences(path: Path, part: str) -> list[str]:
-    """Return the ``# text =`` lines of a CoNLL-U file (its first half for part "first")."""
-    with path.open(encoding="utf-8") as handle:
-        texts = [line[9:].strip() for line in handle if line.startswith("# text = ")]
+    """Return the sentences of a CoNLL-U file, names left out (its first half for part "first").
+
+    Proper nouns (UPOS ``PROPN``) are topic, not written standard: a place
+    named in a few Nynorsk documents must not make the place name Nynorsk.
+    """
+    texts = [" ".join(form for form, name in tokens if not name)
+             for tokens in conllu_sentences(path)]
     if not texts:
-        raise SystemExit(f"{path}: no '# text =' lines; is this a CoNLL-U file?")
+        raise SystemExit(f"{path}: no sentences; is this a CoNLL-U file?")
     return texts[: len(texts) // 2] if part == "first" else texts
+
+
+def _sentence_key(tokens: Iterable[str]) -> str:
+    """Letters and digits of a sentence, lower-cased: the same whatever the tokenization."""
+    return re.sub(r"\W+", "", "".join(tokens).lower())
+
+
+def conllu_sentences(path: Path) -> list[list[tuple[str, bool]]]:
+    """Return (form, is a proper noun) for the words of each sentence of a CoNLL(-U) file.
+
+    Multiword ranges are left out. Proper nouns: UPOS ``PROPN`` (CoNLL-U) or
+    NDT's part of speech ``subst`` with the feature ``prop``.
+    """
+    out: list[list[tuple[str, bool]]] = []
+    tokens: list[tuple[str, bool]] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                if tokens:
+                    out.append(tokens)
+                tokens = []
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if "-" not in cols[0] and "." not in cols[0]:
+                name = cols[3] == "PROPN" or (cols[3] == "subst" and "prop" in cols[5].split("|"))
+                tokens.append((cols[1], name))
+    if tokens:
+        out.append(tokens)
+    return out
+
+
+def ndt_train(ndt: Path, ud: Path, standard: str) -> list[str]:
+    """Sentences of the NDT documents that have no sentence in UD's dev or test files.
+
+    NDT files are named ``<document>_<part>.conll``; a document is read only when
+    none of its parts holds a sentence of the held-out splits.
+    """
+    folder, treebank, prefix = NDT[standard]
+    held = {_sentence_key(f for f, _ in s) for split in ("dev", "test")
+            for s in conllu_sentences(ud / treebank / f"{prefix}-ud-{split}.conllu")}
+    documents: dict[str, list[list[tuple[str, bool]]]] = {}
+    for path in sorted((ndt / folder).glob("*.conll")):
+        documents.setdefault(path.stem.rsplit("_", 1)[0], []).extend(conllu_sentences(path))
+    if not documents:
+        raise SystemExit(f"{ndt / folder}: no .conll files; is this NorNE's ndt/ folder?")
+    return [" ".join(form for form, name in s if not name) for sents in documents.values()
+            if not any(_sentence_key(f for f, _ in s) in held for s in sents) for s in sents]
 
 
 def word_counts(texts: Iterable[str]) -> Counter[str]:
@@ -96,8 +169,12 @@ def word_counts(texts: Iterable[str]) -> Counter[str]:
 
 
 def log_ratios(variant: Counter[str], base: Counter[str], *, minimum: int,
-               clip: float, alpha: float = ALPHA) -> dict[str, float]:
-    """Smoothed log P(key | variant) / P(key | base) for keys seen ``minimum`` times."""
+               clip: float, alpha: float = ALPHA, keep: int | None = None) -> dict[str, float]:
+    """Smoothed log P(key | variant) / P(key | base) for keys seen ``minimum`` times.
+
+    Ratios closer to 0 than MIN_RATIO are left out, unless the key was seen
+    ``keep`` times.
+    """
     keys = set(variant) | set(base)
     n_v, n_b, size = sum(variant.values()), sum(base.values()), len(keys)
     out = {}
@@ -109,6 +186,8 @@ def log_ratios(variant: Counter[str], base: Counter[str], *, minimum: int,
         )
         if abs(ratio) >= MIN_RATIO:
             out[key] = max(-clip, min(clip, ratio))
+        elif keep is not None and variant[key] + base[key] >= keep:
+            out[key] = 0.0  # shared: no evidence either way, and none from its letters
     return out
 
 
@@ -140,7 +219,8 @@ def pair_rows(variant: str, base: str, v_texts: Sequence[str], b_texts: Sequence
               ordbank: Path | None) -> list[tuple[str, str, float]]:
     v_words, b_words = word_counts(v_texts), word_counts(b_texts)
     rows = [("word", k, r) for k, r in log_ratios(v_words, b_words, minimum=WORD_MIN,
-                                                  clip=WORD_CLIP).items()]
+                                                  clip=WORD_CLIP, alpha=WORD_ALPHA,
+                                                  keep=WORD_KEEP).items()]
     for length in SUFFIX_LENGTHS:
         ratios = log_ratios(suffix_counts(v_words, length), suffix_counts(b_words, length),
                             minimum=SUFFIX_MIN, clip=SUFFIX_CLIP)
@@ -166,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ud", type=Path, required=True, help="folder of UD_* clones")
     parser.add_argument("--ordbank", type=Path, help="clone of Ondkloss/norwegian-wordlist")
+    parser.add_argument("--ndt", type=Path, help="NorNE's ndt/ folder (github ltgoslo/norne)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     buffer = io.StringIO()
@@ -173,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     for variant, base, v_sources, b_sources in PAIRS:
         v_texts = [t for tb, f, part in v_sources for t in sentences(args.ud / tb / f, part)]
         b_texts = [t for tb, f, part in b_sources for t in sentences(args.ud / tb / f, part)]
+        if args.ndt is not None and variant in NDT and base in NDT:
+            v_texts += ndt_train(args.ndt, args.ud, variant)
+            b_texts += ndt_train(args.ndt, args.ud, base)
         rows = pair_rows(variant, base, v_texts, b_texts, args.ordbank)
         for kind, key, ratio in sorted(rows):
             buffer.write(f"{variant}\t{base}\t{kind}\t{key}\t{ratio:.2f}\n")
