@@ -31,6 +31,7 @@ import regex
 import wordfreq
 
 from newsfix.evidence import tokens as model_tokens
+from newsfix.lexicon import cached_table
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.lattice import (
     Decision,
@@ -83,6 +84,10 @@ def _open(name: str) -> Iterator[str]:
 @cache
 def synonym_tiers() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Surface form → the forms it may have replaced: (close synonyms, looser terms)."""
+    return cached_table("spin-synonym-tiers", ["spin_synonyms.tsv.gz"], _read_synonym_tiers)
+
+
+def _read_synonym_tiers() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     tier1: dict[str, tuple[str, ...]] = {}
     tier2: dict[str, tuple[str, ...]] = {}
     for line in _open("spin_synonyms.tsv.gz"):
@@ -102,12 +107,10 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 
 @cache
 def bigrams() -> dict[tuple[str, str], int]:
-    """English bigram counts (lower case)."""
-    out: dict[tuple[str, str], int] = {}
-    for line in _open("spin_bigrams.tsv.gz"):
-        a, b, c = line.split("\t")
-        out[a, b] = int(c)
-    return out
+    """English bigram counts (lower case): the table of :mod:`newsfix.evidence`."""
+    from newsfix.evidence import _bigrams
+
+    return _bigrams()
 
 
 @cache
@@ -820,11 +823,13 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     True
     """
     n = len(words)
-    syn = synonyms()
     index = names()
     lower = [w.lower() for w in words]
     if tuple(lower) in _lower_names():
         return None  # the name itself
+    if not any((n, i, w) in index for i, w in enumerate(lower)):
+        return None  # a match keeps one word of its name in place (``same`` below)
+    syn = synonyms()  # the thesaurus is loaded only for a run that may match
     # A match differs by at least one synonym, so its candidates are found through the
     # synonyms alone (looking names up by every written word, `the` and `of` included,
     # finds thousands).
@@ -994,7 +999,6 @@ def _document_names(scope: Scope) -> tuple[list[tuple[int, int, str, str]], int]
 def name_matches(analysis: TextAnalysis, para_start: int,
                   para_end: int) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, spun, name) of each spun name in a paragraph, outside quotations."""
-    big = bigrams()
     text = analysis.text
     for m in NAME_RE.finditer(text, para_start, para_end):
         words = list(WORD_RE.finditer(m.group()))
@@ -1007,6 +1011,7 @@ def name_matches(analysis: TextAnalysis, para_start: int,
             while j > i + 1:  # longest run first
                 sub = [w.group() for w in words[i:j]]
                 name = match_name(sub)
+                big = bigrams() if name is not None else {}  # loaded only once a name matches
                 if name is not None and len(sub) == 2 and not (
                         big.get((name[0].lower(), name[1].lower()), 0) >= ATTESTED
                         and (sub[0].lower(), sub[1].lower()) not in big):

@@ -31,6 +31,8 @@ from functools import cache
 from importlib import resources
 from pathlib import PurePosixPath
 
+from newsfix.lexicon import cached_table
+
 __all__ = [
     "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "exonyms", "exonyms_starting",
     "org_by_words", "orgs", "place", "places", "table_rows", "translations",
@@ -50,14 +52,17 @@ ENDINGS = {
 }
 
 
+def _table_bytes(name: str) -> bytes:
+    return resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts).read_bytes()
+
+
 def table_rows(name: str) -> Iterator[list[str]]:
     """The rows of a package table under ``newsfix/data`` (header and comments left out).
 
     A table that is not installed yields nothing.
     """
-    path = resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts)
     try:
-        data = path.read_bytes()
+        data = _table_bytes(name)
     except (FileNotFoundError, OSError):
         return
     if name.endswith(".gz"):
@@ -78,6 +83,12 @@ def table_rows(name: str) -> Iterator[list[str]]:
 @cache
 def _dictionary(lang: str) -> dict[str, str]:
     """Lemma (as the source writes it) → its English cell (``a|b|c``), rows merged."""
+    name = f"bilingual/{lang}_en.tsv.gz"
+    return cached_table(f"dictionary-{lang}", [name], lambda: _read_dictionary(lang),
+                        read=_table_bytes)
+
+
+def _read_dictionary(lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for cells in table_rows(f"bilingual/{lang}_en.tsv.gz"):
         if len(cells) < 3 or not cells[2]:
@@ -90,8 +101,10 @@ def _dictionary(lang: str) -> dict[str, str]:
 @cache
 def _forms(lang: str) -> dict[str, str]:
     """Inflected form (lower case) → its lemmas (``a|b``)."""
-    return {cells[0]: cells[1] for cells in table_rows(f"bilingual/{lang}_forms.tsv.gz")
-            if len(cells) >= 2 and cells[1]}
+    name = f"bilingual/{lang}_forms.tsv.gz"
+    return cached_table(f"forms-{lang}", [name], lambda: {
+        cells[0]: cells[1] for cells in table_rows(name) if len(cells) >= 2 and cells[1]},
+        read=_table_bytes)
 
 
 @dataclass(frozen=True)
