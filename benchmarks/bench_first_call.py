@@ -13,7 +13,10 @@ detector, no translation), for two articles: a clean English one
   already holds the derived tables, as on any machine after its first run;
 * ``cold``: an empty cache directory (the first run on a machine builds it);
 * ``off``: ``NEWSFIX_CACHE_DIR=off`` (every table read from its TSV, as
-  before the cache existed).
+  before the cache existed);
+* ``warm, language=en``: warm, with the language given (``language="en"``), so
+  that language identification (``newsfix.langid``: langdetect's profiles and
+  wordfreq's whole lists of the languages it weighs) is left out.
 
 Wall seconds (median of ``--runs``) and the process's CPU seconds for the
 first call (less sensitive to the load of a shared machine; the load average
@@ -40,7 +43,7 @@ t0, c0 = time.perf_counter(), time.process_time()
 import newsfix
 t1, c1 = time.perf_counter(), time.process_time()
 text = open(sys.argv[1], encoding="utf-8").read()
-newsfix.fix_and_trace(text, translate=False)
+newsfix.fix_and_trace(text, translate=False, language=sys.argv[2] or None)
 t2, c2 = time.perf_counter(), time.process_time()
 print(json.dumps({"import": t1 - t0, "first": t2 - t1, "first_cpu": c2 - c1}))
 """
@@ -65,28 +68,34 @@ def articles() -> list[tuple[str, Path]]:
             ("damaged seed (004)", sorted((ROOT / "fixtures/seeds").glob("004_*.txt"))[0])]
 
 
-def measure(path: Path, cache: str) -> dict[str, float]:
+def measure(path: Path, cache: str, language: str = "") -> dict[str, float]:
     env = dict(os.environ, NEWSFIX_CACHE_DIR=cache)
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True,
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), language], capture_output=True,
                          text=True, check=True, cwd=ROOT, env=env)
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
 
-def run(runs: int) -> list[tuple[str, str, dict[str, float]]]:
+def run(runs: int, loads: bool) -> list[tuple[str, str, dict[str, float]]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="newsfix-cache-") as tmp:
         warm = str(Path(tmp) / "warm")
         for _, path in articles():
             measure(path, warm)  # fills the warm cache
+        if loads:
+            for name, path in articles():
+                out = subprocess.run([sys.executable, "-c", LOADS, str(path)],
+                                     capture_output=True, text=True, check=True, cwd=ROOT,
+                                     env=dict(os.environ, NEWSFIX_CACHE_DIR=warm))
+                print(f"loads of the first call ({name}, warm cache):\n\n{out.stdout}")
         for name, path in articles():
-            for state in ("warm", "cold", "off"):
+            for state in ("warm", "warm, language=en", "cold", "off"):
                 samples = []
                 for k in range(runs if state != "cold" else 1):
-                    cache = warm if state == "warm" else "off"
+                    cache = "off" if state == "off" else warm
                     if state == "cold":
                         cache = str(Path(tmp) / f"cold-{name[:5]}-{k}")
-                    samples.append(measure(path, cache))
+                    samples.append(measure(path, cache, "en" if "language" in state else ""))
                 rows.append((name, state, {key: statistics.median(s[key] for s in samples)
                                            for key in samples[0]}))
     return rows
@@ -97,7 +106,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="fresh processes per measurement")
     ap.add_argument("--loads", action="store_true", help="also list the loads of one first call")
     args = ap.parse_args()
-    rows = run(args.runs)
+    rows = run(args.runs, args.loads)
     load = os.getloadavg()[0]
     print(f"first call in a fresh process (median of {args.runs} runs; cold: 1 run; "
           f"load average {load:.1f} on {os.cpu_count()} CPUs)\n")
@@ -106,12 +115,6 @@ def main() -> int:
     for name, state, r in rows:
         print(f"| {name} | {state} | {r['import']:.2f} | {r['first']:.2f} | "
               f"{r['first_cpu']:.2f} |")
-    if args.loads:
-        for name, path in articles():
-            out = subprocess.run([sys.executable, "-c", LOADS, str(path)], capture_output=True,
-                                 text=True, check=True, cwd=ROOT)
-            print(f"\nloads of the first call ({name}, warm cache):\n")
-            print(out.stdout)
     return 0
 
 

@@ -59,6 +59,8 @@ def _build(path: Path, lang: str) -> None:
     os.close(fd)
     try:
         con = sqlite3.connect(tmp)
+        con.execute("PRAGMA journal_mode = OFF")  # a scratch file, renamed once complete
+        con.execute("PRAGMA synchronous = OFF")
         con.execute("CREATE TABLE f (word TEXT PRIMARY KEY, cb INTEGER NOT NULL) WITHOUT ROWID")
         # Later buckets win for a word listed twice, as in get_frequency_dict.
         con.executemany("INSERT OR REPLACE INTO f VALUES (?, ?)",
