@@ -461,8 +461,7 @@ def _spin(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
     spots = [s for sp in spans
              for s in spin.spin_spots(analysis, sp.start, sp.end, strong_only=True)]
     strong = sum(1 for s in spots if not s.token.quoted)
-    articles = sum(spin.article_mismatches(text[s.start:s.end]) for s in spans)
-    names = [m for s in spans for m in spin.name_matches(analysis, s.start, s.end)]
+    names, articles = spin.document_names(analysis, spans)  # SPUN_NAME reuses them
     # A name three of whose words changed is a fingerprint of its own; a nearer match may
     # be a real name (``United Nations Organization``) and only corroborates.
     long_names = sum(1 for m in names if spin.standalone(m))

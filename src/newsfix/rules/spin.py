@@ -30,6 +30,7 @@ from itertools import pairwise
 import regex
 import wordfreq
 
+from newsfix.aligned import Span
 from newsfix.evidence import tokens as model_tokens
 from newsfix.lexicon import cached_table
 from newsfix.rules.base import Example, Finding, Rule, Scope
@@ -986,14 +987,20 @@ def standalone(match: tuple[int, int, str, str]) -> bool:
 
 def _document_names(scope: Scope) -> tuple[list[tuple[int, int, str, str]], int]:
     """Every spun-name match of the document's paragraphs and the count of ``a`` + vowel."""
-    analysis = scope.analysis
-    paragraphs = scope.paragraphs()
+    return document_names(scope.analysis, [p.span for p in scope.paragraphs()])
 
+
+def document_names(analysis: TextAnalysis, spans: Sequence[Span]
+                   ) -> tuple[list[tuple[int, int, str, str]], int]:
+    """The spun-name matches of ``spans`` and their count of ``a`` + vowel, once per analysis.
+
+    Shared by :class:`SpunName` and the spin profile (the same paragraphs: one computation).
+    """
     def compute() -> tuple[list[tuple[int, int, str, str]], int]:
-        matches = [m for p in paragraphs for m in name_matches(analysis, p.start, p.end)]
-        return matches, sum(article_mismatches(p.text) for p in paragraphs)
+        matches = [m for s in spans for m in name_matches(analysis, s.start, s.end)]
+        return matches, sum(article_mismatches(analysis.text[s.start:s.end]) for s in spans)
 
-    return analysis.memo(("spin.names", tuple(p.span for p in paragraphs)), compute)
+    return analysis.memo(("spin.names", tuple(spans)), compute)
 
 
 def name_matches(analysis: TextAnalysis, para_start: int,
