@@ -19,12 +19,18 @@ WORDS = ("haus", "Straße", "maison", "l'état", "aujourd'hui", "rządu", "2019"
          "ﬁnance", "ÉCOLE", "3,5%", "co-operation", "naïve", "Ærø")
 
 
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache directory for the module: each language's index is built once."""
+    return tmp_path_factory.mktemp("newsfix-cache")
+
+
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("NEWSFIX_CACHE_DIR", str(tmp_path))
-    wordfreq_cache._connection.cache_clear()
-    yield tmp_path
-    wordfreq_cache._connection.cache_clear()
+def cache(shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", str(shared_cache))
+    wordfreq_cache.clear()
+    yield shared_cache
+    wordfreq_cache.clear()
 
 
 @pytest.mark.parametrize("lang", ["de", "fr", "pl", "nb"])
@@ -37,25 +43,25 @@ def test_indexed_zipf_is_wordfreqs(cache: Path, lang: str) -> None:
 
 def test_zipf_without_cache_is_wordfreqs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")
-    wordfreq_cache._connection.cache_clear()
+    wordfreq_cache.clear()
     try:
         assert wordfreq_cache._connection("de") is None
         assert wordfreq_cache.zipf_frequency("haus", "de") == wordfreq.zipf_frequency("haus", "de")
     finally:
-        wordfreq_cache._connection.cache_clear()
+        wordfreq_cache.clear()
 
 
 def test_unwritable_cache_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("NEWSFIX_CACHE_DIR", str(blocker / "cache"))
-    wordfreq_cache._connection.cache_clear()
+    wordfreq_cache.clear()
     try:
         assert wordfreq_cache.zipf_frequency("maison", "fr") == \
             wordfreq.zipf_frequency("maison", "fr")
         assert lexicon.cached_table("t", [], lambda: {"a": 1}) == {"a": 1}
     finally:
-        wordfreq_cache._connection.cache_clear()
+        wordfreq_cache.clear()
 
 
 @pytest.mark.parametrize(("key", "sources", "build"), [
@@ -75,10 +81,10 @@ def test_cached_tables_equal_their_sources(cache: Path, key: str, sources: list[
 
 
 def test_cached_table_rebuilds_a_damaged_file(cache: Path) -> None:
-    assert lexicon.cached_table("t", ["en_pos.tsv.gz"], lambda: (1, 2)) == (1, 2)
-    (path,) = cache.glob("t-*.marshal")
+    assert lexicon.cached_table("damaged", ["en_pos.tsv.gz"], lambda: (1, 2)) == (1, 2)
+    (path,) = cache.glob("damaged-*.marshal")
     path.write_bytes(b"\x00garbage")
-    assert lexicon.cached_table("t", ["en_pos.tsv.gz"], lambda: (3, 4)) == (3, 4)
+    assert lexicon.cached_table("damaged", ["en_pos.tsv.gz"], lambda: (3, 4)) == (3, 4)
     assert marshal.loads(path.read_bytes()) == (3, 4)
 
 
@@ -100,3 +106,18 @@ def test_spin_and_evidence_share_one_bigram_table() -> None:
 
     assert spin.bigrams() is evidence._bigrams()
     assert spin.bigrams()["1st", "and"] == 675070  # the first row of the TSV is a row
+
+
+def _child_zipf(word: str) -> float:
+    return wordfreq_cache.zipf_frequency(word, "de")
+
+
+def test_a_forked_worker_opens_its_own_index(cache: Path) -> None:
+    import multiprocessing
+    import os
+
+    parent = wordfreq_cache.zipf_frequency("haus", "de")
+    assert (os.getpid(), "de") in wordfreq_cache._CONNECTIONS
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map(_child_zipf, ["haus", "zeitung"]) == [
+            parent, wordfreq.zipf_frequency("zeitung", "de")]

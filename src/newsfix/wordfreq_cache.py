@@ -34,13 +34,12 @@ import os
 import sqlite3
 import tempfile
 import threading
-from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 from newsfix.lexicon import cache_dir
 
-__all__ = ["INDEXED", "zipf_frequency"]
+__all__ = ["INDEXED", "clear", "zipf_frequency"]
 
 #: Languages answered from the on-disk index (wordfreq's code is the list's code).
 INDEXED = frozenset({"cs", "da", "de", "es", "fi", "fr", "it", "nb", "nl", "pl", "pt", "ru",
@@ -73,20 +72,37 @@ def _build(path: Path, lang: str) -> None:
         raise
 
 
-@cache
+_CONNECTIONS: dict[tuple[int, str], sqlite3.Connection | None] = {}
+
+
 def _connection(lang: str) -> sqlite3.Connection | None:
-    """A read-only connection to ``lang``'s index (built on first use), or None."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    path = folder / f"wordfreq-{version('wordfreq')}-{lang}.sqlite3"
+    """A read-only connection to ``lang``'s index (built on first use), or None.
+
+    One per process: a connection is not carried across ``fork`` (batch workers).
+    """
+    key = (os.getpid(), lang)
     try:
-        with _LOCK:
-            if not path.exists():
-                _build(path, lang)
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    except (OSError, sqlite3.Error):
-        return None
+        return _CONNECTIONS[key]
+    except KeyError:
+        pass
+    folder = cache_dir()
+    con = None
+    if folder is not None:
+        path = folder / f"wordfreq-{version('wordfreq')}-{lang}.sqlite3"
+        try:
+            with _LOCK:
+                if not path.exists():
+                    _build(path, lang)
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        except (OSError, sqlite3.Error):
+            con = None
+    _CONNECTIONS[key] = con
+    return con
+
+
+def clear() -> None:
+    """Forget this process's connections (after changing ``NEWSFIX_CACHE_DIR``; tests)."""
+    _CONNECTIONS.clear()
 
 
 def _bucket(con: sqlite3.Connection, token: str) -> int | None:
