@@ -121,3 +121,10 @@ def test_a_forked_worker_opens_its_own_index(cache: Path) -> None:
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.map(_child_zipf, ["haus", "zeitung"]) == [
             parent, wordfreq.zipf_frequency("zeitung", "de")]
+
+
+def test_a_rebuilt_table_replaces_the_stale_file(cache: Path) -> None:
+    stale = cache / "pruned-0123.marshal"
+    stale.write_bytes(marshal.dumps({"old": 1}))
+    assert lexicon.cached_table("pruned", ["en_pos.tsv.gz"], lambda: {"new": 2}) == {"new": 2}
+    assert not stale.exists() and len(list(cache.glob("pruned-*.marshal"))) == 1

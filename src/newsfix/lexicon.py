@@ -329,6 +329,9 @@ def cached_table(key: str, sources: Sequence[str], build: Callable[[], T], *,
         with os.fdopen(fd, "wb") as f:
             marshal.dump(table, f)  # type: ignore[arg-type]
         os.replace(tmp, path)
+        for stale in folder.glob(f"{key}-*.marshal"):  # built from an earlier source
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except (OSError, ValueError):  # no cache this time: the table is still right
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
