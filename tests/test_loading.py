@@ -128,3 +128,14 @@ def test_a_rebuilt_table_replaces_the_stale_file(cache: Path) -> None:
     stale.write_bytes(marshal.dumps({"old": 1}))
     assert lexicon.cached_table("pruned", ["en_pos.tsv.gz"], lambda: {"new": 2}) == {"new": 2}
     assert not stale.exists() and len(list(cache.glob("pruned-*.marshal"))) == 1
+
+
+def test_cached_exonyms_are_the_gazetteers(cache: Path) -> None:
+    _foreign.exonyms.cache_clear()
+    try:
+        assert _foreign.exonyms() == _foreign._read_exonyms()  # built, then written
+        _foreign.exonyms.cache_clear()
+        assert list(cache.glob("exonyms-*.marshal"))
+        assert _foreign.exonyms() == _foreign._read_exonyms()  # read back
+    finally:
+        _foreign.exonyms.cache_clear()

@@ -201,6 +201,17 @@ class Exonym:
 @cache
 def exonyms() -> dict[str, tuple[Exonym, ...]]:
     """Foreign names by their first word in lower case (for matching running text)."""
+    rows = cached_table("exonyms", ["gazetteer_exonyms.tsv.gz"], _exonym_rows, read=_table_bytes)
+    return {k: tuple(Exonym(*r) for r in v) for k, v in rows.items()}
+
+
+def _exonym_rows() -> dict[str, tuple[tuple[str, str, str, str, str, bool, str], ...]]:
+    """:func:`exonyms` as plain tuples (what the cache keeps)."""
+    return {k: tuple((r.name, r.lang, r.english, r.kind, r.form_of, r.en_word, r.sources)
+                     for r in v) for k, v in _read_exonyms().items()}
+
+
+def _read_exonyms() -> dict[str, tuple[Exonym, ...]]:
     out: dict[str, list[Exonym]] = {}
     for cells in table_rows("gazetteer_exonyms.tsv.gz"):
         cells = [*cells, *[""] * (7 - len(cells))]
