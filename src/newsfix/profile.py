@@ -524,8 +524,19 @@ def profile(analysis: TextAnalysis, spans: Iterable[Span] | None = None) -> Dama
 
     One profile per text and set of paragraphs; its families are read on demand.
     """
-    spans = tuple(analysis.paragraphs if spans is None else spans)
-    return analysis.memo(("profile", spans), lambda: DamageProfile(analysis, spans))
+    given = analysis.paragraphs if spans is None else spans
+    # Rules ask for the profile once per paragraph, always with the spans the stage pinned
+    # (the same object): hashing every paragraph's span for each question made long
+    # documents quadratic. The last (spans, profile) pair is kept and matched by identity
+    # (for a tuple only: it cannot have changed since).
+    last: list[Any] = analysis.memo("profile.last", lambda: [None, None])
+    if last[0] is given:
+        return last[1]  # type: ignore[no-any-return]
+    key = tuple(given)
+    found = analysis.memo(("profile", key), lambda: DamageProfile(analysis, key))
+    if type(given) is tuple:
+        last[:] = [given, found]
+    return found
 
 
 def profile_text(text: str) -> DamageProfile:
