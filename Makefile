@@ -46,6 +46,13 @@ browser: $(STAMP) chromium
 screenshots: $(STAMP) chromium
 	NEWSFIX_SCREENSHOTS=docs/images $(BIN)/python -m pytest -q -m browser tests/test_notebook_browser.py
 
+## Regenerate the benchmark tables of docs/benchmarks.md (the <!-- bench:NAME --> blocks),
+## each stamped with the commit measured on. Default: first-call and speed (a few minutes);
+## `make bench BENCH=scaling` for the slow one; `$(BIN)/python benchmarks/run_all.py --list`.
+BENCH ?=
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py $(if $(BENCH),--only $(BENCH))
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 

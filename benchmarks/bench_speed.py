@@ -164,21 +164,28 @@ def fit(rows: list[tuple[int, float]]) -> float:
 
 
 BIG = """
-import resource, newsfix
+import resource, time, newsfix
 text = open({path!r}, encoding="utf-8").read()
+t = time.perf_counter()
 r = newsfix.fix_and_trace(text, translate=False, detector="fast")
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(text), len(r.edits))
+t = time.perf_counter() - t
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(text), len(r.edits), t)
 """
 
 
-def big(docs: list[str], tmp: Path) -> tuple[int, int, int]:
-    blob = "\n\n".join(docs)
+def big(tmp: Path, size: int = 50_000_000) -> tuple[int, int, int, float]:
+    """Peak RSS (KB), characters, edits and seconds of a fresh process fixing one document.
+
+    The document is the clean articles repeated to ``size`` characters (as for
+    the scaling table: homogeneous at any size).
+    """
+    blob = "\n\n".join(clean_articles())
     path = tmp / "big.txt"
-    path.write_text((blob * (50_000_000 // len(blob) + 1))[:50_000_000], encoding="utf-8")
+    path.write_text((blob * (size // len(blob) + 1))[:size], encoding="utf-8")
     out = subprocess.run([sys.executable, "-c", BIG.format(path=str(path))],
                          capture_output=True, text=True, check=True, cwd=ROOT)
-    kb, chars, edits = map(int, out.stdout.split())
-    return kb, chars, edits
+    kb, chars, edits, seconds = out.stdout.split()
+    return int(kb), int(chars), int(edits), float(seconds)
 
 
 def print_scaling(rows: list[tuple[int, float]]) -> None:
@@ -194,7 +201,10 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=800)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--scaling", action="store_true")
-    ap.add_argument("--big", action="store_true")
+    ap.add_argument("--big", action="store_true",
+                    help="peak memory of a fresh process fixing one large document")
+    ap.add_argument("--big-size", type=int, default=50_000_000,
+                    help="characters of the --big document (default 50 MB)")
     ap.add_argument("--sizes", type=lambda v: tuple(int(x) for x in v.split(",")), default=SIZES,
                     help="document sizes for --scaling, in characters, comma-separated")
     ap.add_argument("--only-scaling", action="store_true",
@@ -203,6 +213,8 @@ def main() -> int:
     if args.only_scaling:
         newsfix.fix_and_trace(clean_articles()[0], translate=False, detector="fast")
         print_scaling(scaling(args.sizes))
+        if args.big:
+            print_big(args.big_size)
         return 0
     docs = articles(args.articles)
     mb = sum(len(d.encode()) for d in docs) / 1e6
@@ -227,13 +239,18 @@ def main() -> int:
     if args.scaling:
         print_scaling(scaling(args.sizes))
     if args.big:
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as tmp:
-            kb, chars, edits = big(docs, Path(tmp))
-        print(f"\n50 MB document: peak resident memory {kb / 1024:.0f} MB "
-              f"({kb * 1024 / chars:.1f} bytes per character), {edits} edits")
+        print_big(args.big_size)
     return 0
+
+
+def print_big(size: int) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        kb, chars, edits, seconds = big(Path(tmp), size)
+    print(f"\n{chars / 1e6:.0f} MB document (fresh process, `fast`): {seconds:.0f} s, peak "
+          f"resident memory {kb / 1024:.0f} MB ({kb * 1024 / chars:.0f} bytes per character), "
+          f"{edits} edits")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,11 @@ from newsfix.result import Result
 # Every test runs with argostranslate pointed at a private temporary home and a
 # closed loopback index: no test sees the user's models or reaches the network.
 from tests.support import argos_env  # noqa: F401
+
+# newsfix's per-machine table cache (newsfix.lexicon.cache_dir) goes to a folder of this
+# test session, not the user's ~/.cache; subprocesses inherit it. A run that sets
+# NEWSFIX_CACHE_DIR itself keeps its own.
+os.environ.setdefault("NEWSFIX_CACHE_DIR", tempfile.mkdtemp(prefix="newsfix-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

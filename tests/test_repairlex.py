@@ -145,6 +145,7 @@ def test_missing_bilingual_tables_mean_fewer_repairs_not_a_crash(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # An installation without the copyleft tables: the bilingual dictionaries read as absent
     # (newsfix.lexicon.cells yields no package rows for a table that is not installed).
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")  # built now, not read from the cache
     read = _foreign.lexicon_cells
     monkeypatch.setattr(_foreign, "lexicon_cells", lambda name, extra=(): iter(())
                         if name.startswith("bilingual/") else read(name, extra))

@@ -66,17 +66,34 @@ def tokens(text: str) -> list[str]:
 
 @cache
 def _bigrams() -> dict[tuple[str, str], int]:
-    from newsfix.lexicon import load
+    from newsfix.lexicon import cached_table
+
+    return cached_table("bigrams", ["spin_bigrams.tsv.gz"], _read_bigrams)
+
+
+def _read_bigrams() -> dict[tuple[str, str], int]:
+    """The bigram table read from its TSV (the spin rules share it: one table per process)."""
+    import gzip
+    from importlib import resources
 
     out: dict[tuple[str, str], int] = {}
-    for row in load("spin_bigrams.tsv.gz"):
-        a, b, c = row.values()
-        out[a, b] = int(c)
+    ref = resources.files("newsfix.data").joinpath("spin_bigrams.tsv.gz")
+    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                a, b, c = line.rstrip("\n").split("\t")
+                out[a, b] = int(c)
     return out
 
 
 @cache
 def _pos() -> dict[str, tuple[float, float, float, float]]:
+    from newsfix.lexicon import cached_table
+
+    return cached_table("evidence-pos", ["en_pos.tsv.gz"], _read_pos)
+
+
+def _read_pos() -> dict[str, tuple[float, float, float, float]]:
     from newsfix.lexicon import load
 
     return {r["word"]: (float(r["noun"]), float(r["verb"]), float(r["adj"]), float(r["adv"]))

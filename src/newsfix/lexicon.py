@@ -30,6 +30,11 @@ from __future__ import annotations
 
 import fnmatch
 import gzip
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,10 +45,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 __all__ = [
-    "LexiconError", "Record", "UserLexicon", "active", "cells", "clear_tables", "column",
-    "data_files",
-    "extensible", "load", "load_tsv", "numbered_cells", "parse_tsv", "using", "words",
+    "LexiconError", "Record", "UserLexicon", "active", "cache_dir", "cached_table", "cells",
+    "clear_tables", "column", "data_files", "extensible", "load", "load_tsv", "numbered_cells",
+    "parse_tsv", "using", "words",
 ]
+
+T = TypeVar("T")
 
 
 class LexiconError(ValueError):
@@ -382,3 +389,74 @@ def data_files(folder: str) -> list[str]:
     base = resources.files("newsfix").joinpath("data", *PurePosixPath(folder).parts)
     return sorted(f"{folder}/{p.name}" for p in base.iterdir()
                   if p.name.endswith((".tsv", ".tsv.gz")))
+
+
+def cache_dir() -> Path | None:
+    """Where newsfix keeps tables it derived once per machine; None when turned off.
+
+    ``$NEWSFIX_CACHE_DIR`` (``off`` turns the cache off), else
+    ``$XDG_CACHE_HOME/newsfix``, else ``~/.cache/newsfix``. Everything there is
+    derived from the package's data and installed packages, and rebuilt when
+    they change; deleting it is always safe.
+    """
+    env = os.environ.get("NEWSFIX_CACHE_DIR")
+    if env is not None:
+        return None if env.strip().lower() in ("", "0", "off", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newsfix"
+
+
+def _package_bytes(name: str) -> bytes:
+    return resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts).read_bytes()
+
+
+def cached_table(key: str, sources: Sequence[str], build: Callable[[], T], *,
+                 read: Callable[[str], bytes] = _package_bytes) -> T:
+    """``build()``, kept on disk (``marshal``) across processes until a source file changes.
+
+    ``sources`` names the package data files the table is derived from (paths
+    under ``newsfix/data``); their bytes, ``key`` and the Python version name
+    the cache file, so an edited table or another interpreter builds afresh
+    (``read`` reads a source's bytes: the module's own reader, if it has one).
+    ``build`` must return builtin types only (dicts, tuples, strings,
+    numbers). Without a writable cache directory this is just ``build()``.
+    The loaded table equals the built one (a test checks each cached table).
+
+    >>> cached_table("doctest-squares", [], lambda: {n: n * n for n in range(3)})
+    {0: 0, 1: 1, 2: 4}
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    digest = hashlib.blake2b(f"{key}|{sys.version}".encode(), digest_size=16)
+    for name in sources:
+        try:
+            digest.update(read(name))
+        except OSError:
+            return build()  # a table not installed: nothing to keep
+    path = folder / f"{key}-{digest.hexdigest()}.marshal"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        pass
+    else:
+        try:
+            loaded: Any = marshal.loads(data)
+            return loaded  # type: ignore[no-any-return]
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged cache file: rebuilt below
+    table = build()
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(table, f)  # type: ignore[arg-type]
+        os.replace(tmp, path)
+        for stale in folder.glob(f"{key}-*.marshal"):  # built from an earlier source
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except (OSError, ValueError):  # no cache this time: the table is still right
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return table

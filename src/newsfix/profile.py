@@ -473,8 +473,7 @@ def _spin(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
     spots = [s for sp in spans
              for s in spin.spin_spots(analysis, sp.start, sp.end, strong_only=True)]
     strong = sum(1 for s in spots if not s.token.quoted)
-    articles = sum(spin.article_mismatches(text[s.start:s.end]) for s in spans)
-    names = [m for s in spans for m in spin.name_matches(analysis, s.start, s.end)]
+    names, articles = spin.document_names(analysis, spans)  # SPUN_NAME reuses them
     # A name three of whose words changed is a fingerprint of its own; a nearer match may
     # be a real name (``United Nations Organization``) and only corroborates.
     long_names = sum(1 for m in names if spin.standalone(m))
@@ -537,8 +536,19 @@ def profile(analysis: TextAnalysis, spans: Iterable[Span] | None = None) -> Dama
 
     One profile per text and set of paragraphs; its families are read on demand.
     """
-    spans = tuple(analysis.paragraphs if spans is None else spans)
-    return analysis.memo(("profile", spans), lambda: DamageProfile(analysis, spans))
+    given = analysis.paragraphs if spans is None else spans
+    # Rules ask for the profile once per paragraph, always with the spans the stage pinned
+    # (the same object): hashing every paragraph's span for each question made long
+    # documents quadratic. The last (spans, profile) pair is kept and matched by identity
+    # (for a tuple only: it cannot have changed since).
+    last: list[Any] = analysis.memo("profile.last", lambda: [None, None])
+    if last[0] is given:
+        return last[1]  # type: ignore[no-any-return]
+    key = tuple(given)
+    found = analysis.memo(("profile", key), lambda: DamageProfile(analysis, key))
+    if type(given) is tuple:
+        last[:] = [given, found]
+    return found
 
 
 def profile_text(text: str) -> DamageProfile:

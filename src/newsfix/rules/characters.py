@@ -40,7 +40,7 @@ WORD_LANGUAGES = ("en", "nb", "de", "pl", "fr", "da", "sv", "nl", "es", "it", "p
 
 @cache
 def _zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
+    from newsfix.wordfreq_cache import zipf_frequency  # wordfreq's values, no list loaded
 
     try:
         return float(zipf_frequency(word, language))

@@ -30,8 +30,9 @@ from itertools import pairwise
 import regex
 import wordfreq
 
+from newsfix.aligned import Span
 from newsfix.evidence import tokens as model_tokens
-from newsfix.lexicon import extensible
+from newsfix.lexicon import cached_table, extensible
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.lattice import (
     Decision,
@@ -84,6 +85,10 @@ def _open(name: str) -> Iterator[str]:
 @cache
 def synonym_tiers() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Surface form → the forms it may have replaced: (close synonyms, looser terms)."""
+    return cached_table("spin-synonym-tiers", ["spin_synonyms.tsv.gz"], _read_synonym_tiers)
+
+
+def _read_synonym_tiers() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     tier1: dict[str, tuple[str, ...]] = {}
     tier2: dict[str, tuple[str, ...]] = {}
     for line in _open("spin_synonyms.tsv.gz"):
@@ -103,12 +108,10 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 
 @cache
 def bigrams() -> dict[tuple[str, str], int]:
-    """English bigram counts (lower case)."""
-    out: dict[tuple[str, str], int] = {}
-    for line in _open("spin_bigrams.tsv.gz"):
-        a, b, c = line.split("\t")
-        out[a, b] = int(c)
-    return out
+    """English bigram counts (lower case): the table of :mod:`newsfix.evidence`."""
+    from newsfix.evidence import _bigrams
+
+    return _bigrams()
 
 
 @extensible("gazetteer_orgs.tsv.gz")
@@ -821,11 +824,13 @@ def match_name(words: list[str]) -> tuple[str, ...] | None:
     True
     """
     n = len(words)
-    syn = synonyms()
     index = names()
     lower = [w.lower() for w in words]
     if tuple(lower) in _lower_names():
         return None  # the name itself
+    if not any((n, i, w) in index for i, w in enumerate(lower)):
+        return None  # a match keeps one word of its name in place (``same`` below)
+    syn = synonyms()  # the thesaurus is loaded only for a run that may match
     # A match differs by at least one synonym, so its candidates are found through the
     # synonyms alone (looking names up by every written word, `the` and `of` included,
     # finds thousands).
@@ -1012,18 +1017,30 @@ def _document_names(scope: Scope, spun: bool = False
 def _document_names_possible(scope: Scope, spun: bool) -> tuple[
         list[tuple[int, int, str, str]], int, list[tuple[int, int, str, str]]]:
     """:func:`_document_names` and the possible names (``possible`` of :func:`name_matches`)."""
-    analysis = scope.analysis
-    paragraphs = scope.paragraphs()
+    return _names_possible(scope.analysis, tuple(p.span for p in scope.paragraphs()), spun)
 
+
+def document_names(analysis: TextAnalysis, spans: Sequence[Span], spun: bool = False
+                   ) -> tuple[list[tuple[int, int, str, str]], int]:
+    """The spun-name matches of ``spans`` and their count of ``a`` + vowel, once per analysis.
+
+    Shared by :class:`SpunName` and the spin profile (the same paragraphs: one computation).
+    """
+    return _names_possible(analysis, tuple(spans), spun)[:2]
+
+
+def _names_possible(analysis: TextAnalysis, spans: tuple[Span, ...], spun: bool) -> tuple[
+        list[tuple[int, int, str, str]], int, list[tuple[int, int, str, str]]]:
     def compute() -> tuple[list[tuple[int, int, str, str]], int,
                            list[tuple[int, int, str, str]]]:
         possible: list[tuple[int, int, str, str]] = []
-        matches = [m for p in paragraphs
-                   for m in name_matches(analysis, p.start, p.end, spun=spun,
+        matches = [m for s in spans
+                   for m in name_matches(analysis, s.start, s.end, spun=spun,
                                          possible=possible)]
-        return matches, sum(article_mismatches(p.text) for p in paragraphs), possible
+        return matches, sum(article_mismatches(analysis.text[s.start:s.end])
+                            for s in spans), possible
 
-    return analysis.memo(("spin.names", spun, tuple(p.span for p in paragraphs)), compute)
+    return analysis.memo(("spin.names", spun, spans), compute)
 
 
 @extensible("gazetteer_orgs.tsv.gz")
@@ -1065,7 +1082,6 @@ def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
     >>> [m[3] for m in name_matches(an, 0, len(an.text), spun=True)]
     ['World Health Organization']
     """
-    big = bigrams()
     text = analysis.text
     longest = max_name_words()
     for m in NAME_RE.finditer(text, para_start, para_end):
@@ -1080,7 +1096,8 @@ def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
                 sub = [w.group() for w in words[i:j]]
                 name = match_name(sub)
                 continues = j < len(words) and words[j].group() in ("of", "for", "de")
-                fits = None if name is None else _name_fits(sub, name, big, spun=spun,
+                # The bigram table is read only once a name matches.
+                fits = None if name is None else _name_fits(sub, name, bigrams(), spun=spun,
                                                             continues=continues)
                 if fits is not None and name is not None:
                     a, b = start + words[i].start(), start + words[j - 1].end()

@@ -24,11 +24,16 @@ failing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import PurePosixPath
+from typing import TypeVar
 
-from newsfix.lexicon import active, clear_tables, extensible, numbered_cells
+from newsfix.lexicon import active, cached_table, clear_tables, extensible, numbered_cells
 from newsfix.lexicon import cells as lexicon_cells
+
+T = TypeVar("T")
 
 __all__ = [
     "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "exonyms", "exonyms_starting",
@@ -49,6 +54,21 @@ ENDINGS = {
 }
 
 
+def _table_bytes(name: str) -> bytes:
+    return resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts).read_bytes()
+
+
+def _package_cached(key: str, name: str, build: Callable[[], T]) -> T:
+    """``build()`` kept on disk for the package's table alone; with users' files, in memory.
+
+    A user's lexicon file never goes into the machine's cache
+    (:func:`newsfix.lexicon.cached_table`).
+    """
+    if active(name):
+        return build()
+    return cached_table(key, [name], build, read=_table_bytes)
+
+
 def table_rows(name: str) -> Iterator[list[str]]:
     """The rows of a table under ``newsfix/data`` as cells, with the users' files in use.
 
@@ -64,6 +84,11 @@ def table_rows(name: str) -> Iterator[list[str]]:
 @extensible("bilingual/*_en.tsv.gz")
 def _dictionary(lang: str) -> dict[str, str]:
     """Lemma (as the source writes it) → its English cell (``a|b|c``), rows merged."""
+    name = f"bilingual/{lang}_en.tsv.gz"
+    return _package_cached(f"dictionary-{lang}", name, lambda: _read_dictionary(lang))
+
+
+def _read_dictionary(lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for cells in table_rows(f"bilingual/{lang}_en.tsv.gz"):
         if len(cells) < 3 or not cells[2]:
@@ -76,8 +101,9 @@ def _dictionary(lang: str) -> dict[str, str]:
 @extensible("bilingual/*_forms.tsv.gz")
 def _forms(lang: str) -> dict[str, str]:
     """Inflected form (lower case) → its lemmas (``a|b``)."""
-    return {cells[0]: cells[1] for cells in table_rows(f"bilingual/{lang}_forms.tsv.gz")
-            if len(cells) >= 2 and cells[1]}
+    name = f"bilingual/{lang}_forms.tsv.gz"
+    return _package_cached(f"forms-{lang}", name, lambda: {
+        cells[0]: cells[1] for cells in table_rows(name) if len(cells) >= 2 and cells[1]})
 
 
 @dataclass(frozen=True)
@@ -176,6 +202,17 @@ class Exonym:
 @extensible("gazetteer_exonyms.tsv.gz")
 def exonyms() -> dict[str, tuple[Exonym, ...]]:
     """Foreign names by their first word in lower case (for matching running text)."""
+    rows = _package_cached("exonyms-rows", "gazetteer_exonyms.tsv.gz", _exonym_rows)
+    return {k: tuple(Exonym(*r) for r in v) for k, v in rows.items()}
+
+
+def _exonym_rows() -> dict[str, tuple[tuple[str, str, str, str, str, bool, str, str], ...]]:
+    """:func:`exonyms` as plain tuples (what the cache keeps)."""
+    return {k: tuple((r.name, r.lang, r.english, r.kind, r.form_of, r.en_word, r.sources,
+                      r.where) for r in v) for k, v in _read_exonyms().items()}
+
+
+def _read_exonyms() -> dict[str, tuple[Exonym, ...]]:
     out: dict[str, list[Exonym]] = {}
     name_ = "gazetteer_exonyms.tsv.gz"
     for where, cells in numbered_cells(name_, active(name_)):

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from wordfreq import zipf_frequency
-
 from newsfix.lexicon import Record, active, extensible, load
 from newsfix.text import TextAnalysis, Word
 
@@ -65,8 +63,14 @@ def match_case(model: str, word: str) -> str:
 
 @cache
 def zipf(word: str, lang: str = "en") -> float:
-    """wordfreq's Zipf frequency of ``word`` (case-folded) in ``lang``."""
-    return float(zipf_frequency(word, lang))
+    """wordfreq's Zipf frequency of ``word`` (case-folded) in ``lang``.
+
+    Other languages than English are read from the on-disk index of
+    :mod:`newsfix.wordfreq_cache` (same values, no whole list loaded).
+    """
+    from newsfix.wordfreq_cache import zipf_frequency
+
+    return zipf_frequency(word, lang)
 
 
 def en_zipf(word: str) -> float:

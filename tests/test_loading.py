@@ -1,0 +1,141 @@
+"""Tables loaded once per machine: the on-disk caches give exactly what the sources give."""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import wordfreq
+
+from newsfix import lexicon, wordfreq_cache
+from newsfix.evidence import _read_bigrams, _read_pos
+from newsfix.rules import spin
+from newsfix.rules.english import _foreign
+
+WORDS = ("haus", "Straße", "maison", "l'état", "aujourd'hui", "rządu", "2019", "10.000",
+         "über-", "kyiv", "johnson", "qqqzzzx", "", "  ", "New York", "déjà vu", "ja", "og",
+         "ﬁnance", "ÉCOLE", "3,5%", "co-operation", "naïve", "Ærø")
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache directory for the module: each language's index is built once."""
+    return tmp_path_factory.mktemp("newsfix-cache")
+
+
+@pytest.fixture
+def cache(shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", str(shared_cache))
+    wordfreq_cache.clear()
+    yield shared_cache
+    wordfreq_cache.clear()
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "pl", "nb"])
+def test_indexed_zipf_is_wordfreqs(cache: Path, lang: str) -> None:
+    got = [wordfreq_cache.zipf_frequency(w, lang) for w in WORDS]
+    assert got == [wordfreq.zipf_frequency(w, lang) for w in WORDS]
+    assert any(z > 0 for z in got) and any(z == 0 for z in got)
+    assert list(cache.glob(f"wordfreq-*-{lang}.sqlite3")), "the index was not written"
+
+
+def test_zipf_without_cache_is_wordfreqs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")
+    wordfreq_cache.clear()
+    try:
+        assert wordfreq_cache._connection("de") is None
+        assert wordfreq_cache.zipf_frequency("haus", "de") == wordfreq.zipf_frequency("haus", "de")
+    finally:
+        wordfreq_cache.clear()
+
+
+def test_unwritable_cache_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", str(blocker / "cache"))
+    wordfreq_cache.clear()
+    try:
+        assert wordfreq_cache.zipf_frequency("maison", "fr") == \
+            wordfreq.zipf_frequency("maison", "fr")
+        assert lexicon.cached_table("t", [], lambda: {"a": 1}) == {"a": 1}
+    finally:
+        wordfreq_cache.clear()
+
+
+@pytest.mark.parametrize(("key", "sources", "build"), [
+    ("bigrams", ["spin_bigrams.tsv.gz"], _read_bigrams),
+    ("evidence-pos", ["en_pos.tsv.gz"], _read_pos),
+    ("spin-synonym-tiers", ["spin_synonyms.tsv.gz"], spin._read_synonym_tiers),
+    ("dictionary-de", ["bilingual/de_en.tsv.gz"], lambda: _foreign._read_dictionary("de")),
+])
+def test_cached_tables_equal_their_sources(cache: Path, key: str, sources: list[str],
+                                           build: object) -> None:
+    assert callable(build)
+    fresh = build()
+    assert lexicon.cached_table(key, sources, build) == fresh  # built and written
+    files = list(cache.glob(f"{key}-*.marshal"))
+    assert len(files) == 1
+    assert lexicon.cached_table(key, sources, lambda: pytest.fail("not read back")) == fresh
+
+
+def test_cached_table_rebuilds_a_damaged_file(cache: Path) -> None:
+    assert lexicon.cached_table("damaged", ["en_pos.tsv.gz"], lambda: (1, 2)) == (1, 2)
+    (path,) = cache.glob("damaged-*.marshal")
+    path.write_bytes(b"\x00garbage")
+    assert lexicon.cached_table("damaged", ["en_pos.tsv.gz"], lambda: (3, 4)) == (3, 4)
+    assert marshal.loads(path.read_bytes()) == (3, 4)
+
+
+def test_cached_table_without_its_source_is_just_built(cache: Path) -> None:
+    assert lexicon.cached_table("absent", ["bilingual/xx_en.tsv.gz"], lambda: {"x": 1}) == {"x": 1}
+    assert not list(cache.glob("absent-*"))
+
+
+def test_cache_dir_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")
+    assert lexicon.cache_dir() is None
+    monkeypatch.delenv("NEWSFIX_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
+    assert lexicon.cache_dir() == Path("/somewhere/newsfix")
+
+
+def test_spin_and_evidence_share_one_bigram_table() -> None:
+    from newsfix import evidence
+
+    assert spin.bigrams() is evidence._bigrams()
+    assert spin.bigrams()["1st", "and"] == 675070  # the first row of the TSV is a row
+
+
+def _child_zipf(word: str) -> float:
+    return wordfreq_cache.zipf_frequency(word, "de")
+
+
+def test_a_forked_worker_opens_its_own_index(cache: Path) -> None:
+    import multiprocessing
+    import os
+
+    parent = wordfreq_cache.zipf_frequency("haus", "de")
+    assert (os.getpid(), "de") in wordfreq_cache._CONNECTIONS
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map(_child_zipf, ["haus", "zeitung"]) == [
+            parent, wordfreq.zipf_frequency("zeitung", "de")]
+
+
+def test_a_rebuilt_table_replaces_the_stale_file(cache: Path) -> None:
+    stale = cache / "pruned-0123.marshal"
+    stale.write_bytes(marshal.dumps({"old": 1}))
+    assert lexicon.cached_table("pruned", ["en_pos.tsv.gz"], lambda: {"new": 2}) == {"new": 2}
+    assert not stale.exists() and len(list(cache.glob("pruned-*.marshal"))) == 1
+
+
+def test_cached_exonyms_are_the_gazetteers(cache: Path) -> None:
+    _foreign.exonyms.cache_clear()
+    try:
+        assert _foreign.exonyms() == _foreign._read_exonyms()  # built, then written
+        _foreign.exonyms.cache_clear()
+        assert list(cache.glob("exonyms-*.marshal"))
+        assert _foreign.exonyms() == _foreign._read_exonyms()  # read back
+    finally:
+        _foreign.exonyms.cache_clear()
