@@ -210,7 +210,8 @@ class ForeignExonym(Rule):
         Example("Talks in ⟦Genf⟧ resumed as envoys flew from ⟦Genf⟧ to ⟦Kopenhagen⟧.",
                 "Talks in Geneva resumed as envoys flew from Geneva to Copenhagen."),
         Example("The embassy in ⟦Varsovie⟧ closed.", "The embassy in Warsaw closed.",
-                kind="suggest", note="one foreign name: the document is not profiled"),
+                note="one foreign name in a document not profiled (tier `lone`): applied "
+                     "since its calibration measured it right 14 times of 14"),
         Example("The Alternative für Deutschland won seats in Bern and Nice.", kind="clean"),
     )
 
