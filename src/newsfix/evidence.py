@@ -73,17 +73,9 @@ def _bigrams() -> dict[tuple[str, str], int]:
 
 def _read_bigrams() -> dict[tuple[str, str], int]:
     """The bigram table read from its TSV (the spin rules share it: one table per process)."""
-    import gzip
-    from importlib import resources
+    from newsfix.lexicon import cells
 
-    out: dict[tuple[str, str], int] = {}
-    ref = resources.files("newsfix.data").joinpath("spin_bigrams.tsv.gz")
-    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                a, b, c = line.rstrip("\n").split("\t")
-                out[a, b] = int(c)
-    return out
+    return {(a, b): int(c) for a, b, c in cells("spin_bigrams.tsv.gz", header=False)}
 
 
 @cache

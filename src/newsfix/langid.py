@@ -31,7 +31,6 @@ See ``docs/detect.md`` for the measurements behind the thresholds.
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import re
@@ -456,10 +455,10 @@ _STEM_WEIGHT = 1.0
 @cache
 def _variants() -> dict[str, _Variant]:
     """Load ``data/langid_variants.tsv.gz`` (built by scripts/build_langid_tables.py)."""
-    raw = resources.files("newsfix").joinpath("data/langid_variants.tsv.gz").read_bytes()
+    from newsfix.lexicon import cells
+
     tables: dict[str, dict[str, Any]] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines()[1:]:
-        variant, base, kind, key, value = line.split("\t")
+    for variant, base, kind, key, value in cells("langid_variants.tsv.gz"):
         entry = tables.setdefault(variant, {"base": base, "words": {}, "lemmas": {},
                                             "suffixes": {}, "chars": {}})
         ratio = float(value)
@@ -507,12 +506,9 @@ def _english_leads() -> dict[str, float]:
     European news written in Latin letters (``the`` 1.7, ``which`` 1.9; ``to``,
     ``is``, ``by`` and ``die`` are not listed).
     """
-    raw = resources.files("newsfix").joinpath("data/langid_english.tsv.gz").read_bytes()
-    leads: dict[str, float] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines()[2:]:
-        word, _, lead = line.split("\t")
-        leads[word] = float(lead)
-    return leads
+    from newsfix.lexicon import cells
+
+    return {word: float(lead) for word, _, lead in cells("langid_english.tsv.gz")}
 
 
 #: A word is *distinctively* English with at least this Zipf lead (10^0.8 ≈ 6 times as

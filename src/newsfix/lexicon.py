@@ -235,40 +235,50 @@ def load(name: str, extra: Iterable[str | Path | UserLexicon] = ()) -> list[Reco
 load_tsv = load
 
 
-def cells(name: str, extra: Iterable[str | Path | UserLexicon] = ()) -> Iterator[list[str]]:
+def cells(name: str, extra: Iterable[str | Path | UserLexicon] = (), *,
+          header: bool = True) -> Iterator[list[str]]:
     """The rows of lexicon ``name`` as lists of cells (header and comments left out).
 
-    The fast path for large tables (bilingual dictionaries, gazetteers): no
-    :class:`Record` per row. A package table that is not installed yields only
-    the users' rows. Users' rows follow the package's, in their column order.
+    The fast path for large tables (bilingual dictionaries, gazetteers, the
+    bigram table): no :class:`Record` per row. A package table that is not
+    installed yields only the users' rows. Users' rows follow the package's,
+    in their column order. ``header=False`` reads a table without a header row
+    (the large tables built by scripts: ``spin_bigrams.tsv.gz``,
+    ``spin_names.tsv.gz``, ``spin_synonyms.tsv.gz``).
 
     >>> next(cells("layout_photo_agencies.tsv"))
     ['Reuters']
     """
-    for _, row in numbered_cells(name, extra):
+    for _, row in _rows(name, extra, header, numbered=False):
         yield row
 
 
-def numbered_cells(name: str, extra: Iterable[str | Path | UserLexicon] = ()
-                   ) -> Iterator[tuple[str, list[str]]]:
+def numbered_cells(name: str, extra: Iterable[str | Path | UserLexicon] = (), *,
+                   header: bool = True) -> Iterator[tuple[str, list[str]]]:
     """:func:`cells` with each row's ``file:line`` (for messages naming the row that fired).
 
     >>> next(numbered_cells("layout_photo_agencies.tsv"))
     ('layout_photo_agencies.tsv:6', ['Reuters'])
+    >>> next(numbered_cells("spin_names.tsv.gz", header=False))[0].startswith("spin_names")
+    True
     """
+    return _rows(name, extra, header, numbered=True)
+
+
+def _rows(name: str, extra: Iterable[str | Path | UserLexicon], header: bool, *,
+          numbered: bool) -> Iterator[tuple[str, list[str]]]:
     path = resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts)
     try:
         data = path.read_bytes()
     except (FileNotFoundError, OSError):
         data = b""
-    header = True
     for number, line in enumerate(_read_text(data, name).splitlines() if data else (), 1):
         if not line or line.startswith("#"):
             continue
         if header:
             header = False
             continue
-        yield f"{name}:{number}", line.split("\t")
+        yield (f"{name}:{number}" if numbered else ""), line.split("\t")
     for item in extra:
         user = UserLexicon.parse(item)
         user_rows, declared = _user_file(user.path)

@@ -191,6 +191,41 @@ def metadata_labels(extra: Extra = ()) -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
+def _label_rows(extra: Extra = ()) -> tuple[tuple[str, str], ...]:
+    """(case-folded label, ``file:line``), longest label first."""
+    rows = load("layout_metadata_labels.tsv", extra)
+    return tuple(sorted(((r["label"].strip().casefold(), r.where) for r in rows
+                         if r["label"].strip()), key=lambda t: (-len(t[0]), t)))
+
+
+def label_row(line: str, extra: Extra = ()) -> str:
+    """The row (``file:line``) of the metadata label a line starts with, or ``""``.
+
+    >>> label_row("Published: 12 March 2025").startswith("layout_metadata_labels.tsv:")
+    True
+    """
+    folded = line.strip().casefold()
+    return next((where for label, where in _label_rows(extra) if folded.startswith(label)), "")
+
+
+@cache
+def _agency_rows(extra: Extra = ()) -> tuple[tuple[str, str], ...]:
+    """(agency, ``file:line``), longest name first."""
+    rows = load("layout_photo_agencies.tsv", extra)
+    return tuple(sorted(((r["agency"].strip(), r.where) for r in rows if r["agency"].strip()),
+                        key=lambda t: (-len(t[0]), t)))
+
+
+def agency_row(credit: str, extra: Extra = ()) -> str:
+    """The row (``file:line``) of the longest agency a photo credit names, or ``""``.
+
+    >>> agency_row("Valentyn Ogirenko / Reuters")
+    'layout_photo_agencies.tsv:6'
+    """
+    return next((where for name, where in _agency_rows(extra) if name in credit), "")
+
+
+@cache
 def agencies(extra: Extra = ()) -> tuple[str, ...]:
     """Photo agency names, longest first."""
     names = {r["agency"].strip() for r in load("layout_photo_agencies.tsv", extra)}
@@ -647,9 +682,11 @@ class MetadataLine(Rule):
                                    message="metadata value line")
                 continue
             field, _, value = p.detail.partition("=")
+            row = label_row(p.line.text, user_files(scope))
             yield scope.change(p.line.start, p.line.stop, "", tier=tier, suggest_only=keep,
                                facts={field: value},
-                              message=f"metadata line: {field} = {value!r}")
+                              message=f"metadata line: {field} = {value!r}"
+                                      + (f" ({row})" if row else ""))
 
 
 class ImageAltText(Rule):
@@ -756,7 +793,8 @@ class PhotoCredit(Rule):
                 stop = ln.start + e
             yield scope.change(start, stop, "", tier="after_sentence" if conf > 0.9 else "glued",
                                suggest_only=scope.config.keep_boilerplate,
-                              message=f"photo credit {ln.text[s:e]!r}")
+                              message=f"photo credit {ln.text[s:e]!r} "
+                                      f"({agency_row(ln.text[s:e], extra)})")
 
 
 def _first_lines(page: Sequence[PageLine], limit: int) -> Iterator[int]:

@@ -18,13 +18,11 @@ en_US thesaurus and wordsegment's bigram counts by
 
 from __future__ import annotations
 
-import gzip
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from itertools import pairwise
 
 import regex
@@ -32,7 +30,7 @@ import wordfreq
 
 from newsfix.aligned import Span
 from newsfix.evidence import tokens as model_tokens
-from newsfix.lexicon import cached_table, extensible
+from newsfix.lexicon import cached_table, extensible, numbered_cells
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.lattice import (
     Decision,
@@ -75,11 +73,9 @@ MIN_DENSITY = 0.3
 
 
 def _open(name: str) -> Iterator[str]:
-    ref = resources.files("newsfix.data").joinpath(name)
-    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                yield line.rstrip("\n")
+    """The lines of a headerless package table (``newsfix.lexicon``, comments left out)."""
+    for _, cells in numbered_cells(name, header=False):
+        yield "\t".join(cells)
 
 
 @cache
@@ -132,15 +128,26 @@ def known_names() -> frozenset[tuple[str, ...]]:
     courts and councils with their other names (``Security Council``,
     ``World Trade Organization``).
     """
+    return frozenset(name_rows())
+
+
+@extensible("gazetteer_orgs.tsv.gz")
+def name_rows() -> dict[tuple[str, ...], str]:
+    """:func:`known_names` → the row (``file:line``) each came from, for messages.
+
+    >>> name_rows()[("International", "Atomic", "Energy", "Agency")].split(":")[0]
+    'spin_names.tsv.gz'
+    """
     from newsfix.lexicon import active, load
 
-    out = {tuple(line.split()) for line in _open("spin_names.tsv.gz")}
+    out = {tuple(cells[0].split()): where
+           for where, cells in numbered_cells("spin_names.tsv.gz", header=False)}
     for row in load("gazetteer_orgs.tsv.gz", active("gazetteer_orgs.tsv.gz")):
         for name in (row["name"], *row["aliases"].split("|")):
             toks = tuple(name.split())
             if len(toks) > 1 and all(t[:1].isalpha() for t in toks):
-                out.add(toks)
-    return frozenset(out)
+                out.setdefault(toks, row.where)
+    return out
 
 
 @cache
@@ -943,7 +950,8 @@ class SpunName(Rule):
             taken.append((a, b))
             yield scope.note("spin.names", tuple(scope.source_span(a, b).to_list()))
             yield scope.change(a, b, name, tier="synonyms",
-                               message=f"spun name: {spun!r} for {name!r}")
+                               message=f"spun name: {spun!r} for {name!r} "
+                                       f"({name_rows().get(tuple(name.split()), '')})")
         if scope.damage.damaged("spin"):
             for a, b, spun, name in _document_names_possible(scope, True)[2]:
                 if any(a < y and x < b for x, y in taken):
@@ -951,7 +959,8 @@ class SpunName(Rule):
                 taken.append((a, b))
                 yield scope.change(a, b, name, tier="possible", suggest_only=True,
                                    message=f"possibly a spun name: {spun!r} for {name!r} "
-                                           "(the bigram table does not know the name)")
+                                           f"({name_rows().get(tuple(name.split()), '')}; "
+                                           "the bigram table does not know the name)")
 
 
 def spun_names(scope: Scope) -> list[tuple[int, int, str, str]]:

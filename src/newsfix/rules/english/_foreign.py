@@ -36,7 +36,8 @@ from newsfix.lexicon import cells as lexicon_cells
 T = TypeVar("T")
 
 __all__ = [
-    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "exonyms", "exonyms_starting",
+    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_row", "exonyms",
+    "exonyms_starting",
     "org_by_words", "orgs", "place", "places", "table_rows", "translations",
 ]
 
@@ -96,6 +97,30 @@ def _read_dictionary(lang: str) -> dict[str, str]:
         lemma, english = cells[0], cells[2]
         out[lemma] = out[lemma] + "|" + english if lemma in out else english
     return out
+
+
+@extensible("bilingual/*_en.tsv.gz")
+def _dictionary_rows(lang: str) -> dict[str, str]:
+    """Lemma → the row (``file:line``) of its first sense, for messages."""
+    name = f"bilingual/{lang}_en.tsv.gz"
+
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for where, cells in numbered_cells(name, active(name)):
+            if len(cells) >= 3 and cells[2]:
+                out.setdefault(cells[0], where)
+        return out
+
+    return _package_cached(f"dictionary-rows-{lang}", name, build)
+
+
+def dictionary_row(lemma: str, lang: str) -> str:
+    """The row (``file:line``) of a lemma's first sense in the bilingual dictionary of ``lang``.
+
+    >>> dictionary_row("Haushalt", "de").startswith("bilingual/de_en.tsv.gz:")
+    True
+    """
+    return _dictionary_rows(lang).get(lemma, f"bilingual/{lang}_en.tsv.gz")
 
 
 @extensible("bilingual/*_forms.tsv.gz")

@@ -27,7 +27,13 @@ import regex
 from newsfix.evidence import DOCUMENT_WEIGHT, DocumentStats, compare, document_stats
 from newsfix.lexicon import extensible
 from newsfix.rules.base import Example, Finding, Rule, Scope
-from newsfix.rules.english._foreign import LANGUAGES, Translation, org_by_words, translations
+from newsfix.rules.english._foreign import (
+    LANGUAGES,
+    Translation,
+    dictionary_row,
+    org_by_words,
+    translations,
+)
 from newsfix.rules.english._lexicon import (
     collocations,
     en_zipf,
@@ -178,6 +184,8 @@ class Reading:
     lang: str
     seen: int
     margin: float
+    #: The dictionary's lemma the reading comes from (``Haushalt``).
+    lemma: str = ""
 
 
 #: Words before a noun that make it plural or singular (``two år``, ``a møte``).
@@ -380,7 +388,8 @@ class StrayForeignWord(Rule):
             seen = f", written {r.seen}× elsewhere" if r.seen else ""
             yield self._change(scope, w.start, w.end, r.english, r.lang, tier,
                                f"untranslated {NAMES.get(r.lang, r.lang)} word: {tok} "
-                               f"({r.english} {r.margin:+.1f} log10 over the next sense{seen})")
+                               f"({r.english} {r.margin:+.1f} log10 over the next sense{seen}; "
+                               f"{dictionary_row(r.lemma, r.lang)})")
 
     # -- candidates ---------------------------------------------------------
 
@@ -439,24 +448,24 @@ class StrayForeignWord(Rule):
             first = readings[0].english[0] if readings[0].english else ""
             if w.text[:1].isupper() and not capital and not first[:1].islower():
                 return None  # a German name with an English name (`Bundesrat`)
-            scored: list[tuple[float, str, int]] = []
+            scored: list[tuple[float, str, int, str]] = []
             for t in readings:
                 for english, prior in _senses(t, w.text, lang, number):
                     # The document's own use of the word counts in either number.
                     ev = compare(analysis, w.start, w.end, english, use_document=False)
                     seen = _seen(stats, english)
                     scored.append((ev.candidate + prior + DOCUMENT_WEIGHT * math.log2(1 + seen),
-                                   english, seen))
+                                   english, seen, t.lemma))
             if not scored:
                 continue
             scored.sort(key=lambda x: -x[0])
-            top, english, seen = scored[0]
+            top, english, seen, lemma = scored[0]
             # A rival is another word, not the same one in the other number or a compound of
             # it (`election campaign` for `campaign`).
             rival = next((x[0] for x in scored[1:]
                           if _base(x[1].split()[-1]) != _base(english.split()[-1])), None)
             margin = top - rival if rival is not None else MARGIN_ALONE
-            return Reading(_restyle(english, w.text, capital), lang, seen, margin)
+            return Reading(_restyle(english, w.text, capital), lang, seen, margin, lemma)
         return None
 
     def _phrase(self, analysis: TextAnalysis, w: Word, lang: str) -> tuple[int, str] | None:
