@@ -18,8 +18,6 @@ from newsfix.text import TextAnalysis, Word
 __all__ = ["Attribution", "UnquotedSpeech", "find_attribution", "speech_evidence", "speech_like"]
 
 STRAIGHT_APOSTROPHE_RE = regex.compile(r"\p{L}'\p{L}")
-#: An opening single quotation mark (``‘``) before a word: the quotes of a British style.
-SINGLE_OPENING_RE = regex.compile(r"(?<![\p{L}\p{N}])‘(?=\p{L})")
 #: A reporting clause that introduces the speech after a colon: ``Trump said: It's over.``
 COLON_RE = regex.compile(r"(?<=\p{L}):[ \t]+(?=\p{Lu})")
 #: The longest reporting clause, and how far into it its verb may stand.
@@ -327,7 +325,8 @@ class UnquotedSpeech(Rule):
         analysis = scope.analysis
 
         def marks() -> tuple[str, str]:
-            if len(SINGLE_OPENING_RE.findall(text)) > text.count("“"):
+            single = sum(1 for m in analysis.quote_marks if m.char == "‘" and m.role == "open")
+            if single > sum(1 for m in analysis.quote_marks if m.char == "“"):
                 return ("‘", "’")  # a British house style: ‘…’ where quotes survived
             style = analysis.memo("apostrophe_style", lambda: apostrophe_style(text))
             straight = text.count('"') > text.count("“") or (
