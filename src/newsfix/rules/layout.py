@@ -228,8 +228,7 @@ def agency_row(credit: str, extra: Extra = ()) -> str:
 @cache
 def agencies(extra: Extra = ()) -> tuple[str, ...]:
     """Photo agency names, longest first."""
-    names = {r["agency"].strip() for r in load("layout_photo_agencies.tsv", extra)}
-    return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
+    return tuple(dict.fromkeys(name for name, _ in _agency_rows(extra)))
 
 
 @cache

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import PurePosixPath
 from typing import TypeVar
 
 from newsfix.lexicon import active, cached_table, clear_tables, extensible, numbered_cells
@@ -55,10 +53,6 @@ ENDINGS = {
 }
 
 
-def _table_bytes(name: str) -> bytes:
-    return resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts).read_bytes()
-
-
 def _package_cached(key: str, name: str, build: Callable[[], T]) -> T:
     """``build()`` kept on disk for the package's table alone; with users' files, in memory.
 
@@ -67,7 +61,7 @@ def _package_cached(key: str, name: str, build: Callable[[], T]) -> T:
     """
     if active(name):
         return build()
-    return cached_table(key, [name], build, read=_table_bytes)
+    return cached_table(key, [name], build)
 
 
 def table_rows(name: str) -> Iterator[list[str]]:

@@ -130,13 +130,7 @@ def proper_nouns() -> dict[str, str]:
     >>> proper_nouns()["nato"], proper_nouns()["kyiv"]
     ('NATO', 'Kyiv')
     """
-    out = {}
-    for row in load("gazetteer_en_propernouns.tsv", active("gazetteer_en_propernouns.tsv")):
-        cells = list(row.values())
-        out[cells[0]] = cells[1]
-    for key, entry in names().items():
-        out[key] = entry.canonical
-    return out
+    return {k: canon for k, (canon, _) in _proper_noun_entries().items()}
 
 
 @extensible("gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
@@ -146,10 +140,18 @@ def proper_noun_rows() -> dict[str, str]:
     >>> proper_noun_rows()["kyiv"].startswith("gazetteer_en_names.tsv:")
     True
     """
-    out = {r[next(iter(r))]: r.where
-           for r in load("gazetteer_en_propernouns.tsv", active("gazetteer_en_propernouns.tsv"))}
+    return {k: where for k, (_, where) in _proper_noun_entries().items()}
+
+
+@extensible("gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
+def _proper_noun_entries() -> dict[str, tuple[str, str]]:
+    """Lower-cased word -> (canonical capitalisation, its row): both tables read once."""
+    out = {}
+    for row in load("gazetteer_en_propernouns.tsv", active("gazetteer_en_propernouns.tsv")):
+        cells = list(row.values())
+        out[cells[0]] = (cells[1], row.where)
     for key, entry in names().items():
-        out[key] = entry.where
+        out[key] = (entry.canonical, entry.where)
     return out
 
 
