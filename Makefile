@@ -48,7 +48,7 @@ screenshots: $(STAMP) chromium
 
 ## Regenerate the benchmark tables of docs/benchmarks.md (the <!-- bench:NAME --> blocks),
 ## each stamped with the commit measured on. Default: first-call and speed (a few minutes);
-## `make bench BENCH=scaling` for the slow one; `$(BIN)/python benchmarks/run_all.py --list`.
+## `make bench BENCH=scaling` or `BENCH=batch` for the slow ones; `$(BIN)/python benchmarks/run_all.py --list`.
 BENCH ?=
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py $(if $(BENCH),--only $(BENCH))

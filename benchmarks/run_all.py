@@ -13,9 +13,10 @@ and is replaced by the output of its command (see :data:`BENCHES`), stamped
 with the command, the commit measured on (``+dirty`` when the work tree had
 uncommitted changes), the date and the machine's load average, so that a stale
 figure is visible. Without ``--only``, the affordable set (:data:`DEFAULT`,
-a few minutes on two cores) runs; the slow one (``scaling``) only
-when named. A name whose markers are missing from the document is an error
-that names it (the others still run).
+a few minutes on two cores) runs; the slow ones (``scaling``; ``batch``, whose
+ratios mean something only on an otherwise idle machine) only when named. A
+name whose markers are missing from the document is an error that names it
+(the others still run).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ BENCHES: dict[str, list[str]] = {
     "speed": ["benchmarks/bench_speed.py", "--articles", "200", "--repeat", "2"],
     "scaling": ["benchmarks/bench_speed.py", "--only-scaling", "--sizes",
                 "10000,100000,1000000"],
+    "batch": ["benchmarks/bench_batch.py", "--docs", "240", "--workers", "2"],
 }
 #: What ``make bench`` runs by default.
 DEFAULT = ("first-call", "speed")
