@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from newsfix.blocks import BLOCK_CHARS
 from newsfix.langid import DETECTORS
 from newsfix.lexicon import UserLexicon
 
@@ -104,12 +105,18 @@ class FixConfig:
     #: Codec for ``bytes`` input (``None``: UTF-8, a BOM, or a reported guess;
     #: see :mod:`newsfix.decode`).
     encoding: str | None = None
+    #: A text longer than this many characters is fixed in blocks cut at blank
+    #: lines, so that memory stays bounded (:mod:`newsfix.blocks`); 0 never cuts.
+    block_chars: int = BLOCK_CHARS
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must be within [0, 1], got {self.threshold}")
         if self.max_passes < 1:
             raise ValueError("max_passes must be at least 1")
+        if self.block_chars < 0:
+            raise ValueError("block_chars must be 0 (never cut) or positive, "
+                             f"got {self.block_chars}")
         if self.detector not in DETECTORS:
             raise ValueError(f"unknown detector {self.detector!r}; known: {', '.join(DETECTORS)}")
         if self.language is not None:

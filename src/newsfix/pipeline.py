@@ -78,6 +78,14 @@ class Pipeline:
         warnings: list[dict[str, Any]] = []
         if isinstance(text, bytes):
             text, warnings = decode(text, name=name, encoding=config.encoding)
+        if config.block_chars and len(text) > config.block_chars:
+            from newsfix.blocks import run_blocks
+
+            whole = replace(config, block_chars=0)
+            joined = run_blocks(lambda block: self._run(block, whole, name), text,
+                                config.block_chars)
+            if joined is not None:
+                return replace(joined, warnings=(*warnings, *joined.warnings))
         doc = Document(AlignedText(text), config=config)
         doc.warnings.extend(warnings)
         if config.language:
