@@ -592,7 +592,16 @@ def standard_log_ratio(text: str, variant: str = "nn") -> float:
 
 
 def _source(lang: str) -> str:
-    """Return the wordfreq list that scores ``lang`` (its own, a sibling's, a shared one)."""
+    """Return the wordfreq list that scores ``lang`` (its own, a sibling's, a shared one).
+
+    An undecided macrolanguage is scored by its first standard's list
+    (``no`` by Bokmål's), not passed to wordfreq, which would log a warning.
+
+    >>> _source("no"), _source("hr")
+    ('nb', 'sh')
+    """
+    if lang in _STANDARDS:
+        lang = _STANDARDS[lang][0]
     variant = _variants().get(lang)
     return _VOCABULARY_CODE.get(lang, variant.base if variant else lang)
 
