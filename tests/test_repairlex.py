@@ -88,6 +88,15 @@ def test_exonyms_in_a_document_profiled_as_residue() -> None:
     assert "the European Central Bank said" in r.text
 
 
+def test_exonyms_with_a_possessive_acronyms_and_the_hague() -> None:
+    text = ("Strikes destroyed half of Ucraina's power plants. Talks in Genf and Kopenhagen "
+            "went on as the ONU and the OTAN met in La Haye on Monday.")
+    r = run(text)
+    assert "half of Ukraine's power plants" in r.text
+    # a foreign acronym is an English acronym, not the name spelt out in capitals
+    assert "the UN and the NATO met in The Hague" in r.text, r.text
+
+
 @pytest.mark.parametrize("text", [
     "The Alternative für Deutschland won seats in Bern, and a cyclist from Nice won in Lyon.",
     "The Rhône glacier feeds the river; the Orchestre National de Lyon played in Marseille.",

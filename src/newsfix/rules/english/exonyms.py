@@ -129,6 +129,42 @@ def _homograph(name: str) -> bool:
 
 
 _NAME_END_RE = regex.compile(r"(?![\p{L}\p{M}\p{N}])")
+#: A possessive ending the word reader keeps on its word (``Ucraina's allies``).
+_POSSESSIVE_RE = regex.compile(r"['\u2019]s?$")
+
+
+@extensible("gazetteer_orgs.tsv.gz")
+def _acronyms() -> dict[str, str]:
+    """The capitals alias of each English organisation name (``United Nations`` → ``UN``)."""
+    from newsfix.rules.english._foreign import table_rows
+
+    out: dict[str, str] = {}
+    for cells in table_rows("gazetteer_orgs.tsv.gz"):
+        cells = [*cells, *[""] * (3 - len(cells))]
+        caps = [a.strip() for a in cells[2].split("|") if a.strip().isupper()]
+        if cells[0] and caps:
+            out.setdefault(cells[0], min(caps, key=len))
+    return out
+
+
+def in_capitals(english: str, found: str, org: bool) -> str:
+    """``english`` as a name in capitals writes it (``GENF`` → ``GENEVA``, ``ONU`` → ``UN``).
+
+    A foreign acronym stands for an English one, not for the name spelt out
+    in capitals: the gazetteer's capitals alias, else the initials of the
+    name's capitalised words.
+
+    >>> in_capitals("Geneva", "GENF", False), in_capitals("United Nations", "ONU", True)
+    ('GENEVA', 'UN')
+    >>> in_capitals("European Central Bank", "BCE", True)
+    'ECB'
+    """
+    if not org or " " not in english:
+        return english.upper()
+    alias = _acronyms().get(english)
+    if alias is not None:
+        return alias
+    return "".join(w[0] for w in english.split() if w[:1].isupper())
 
 
 def exonym_matches(analysis: TextAnalysis, start: int, end: int) -> list[ExonymMatch]:
@@ -148,7 +184,7 @@ def exonym_matches(analysis: TextAnalysis, start: int, end: int) -> list[ExonymM
     for w in analysis.words_in(start, end):
         if w.start < taken or not w.text[:1].isupper():
             continue
-        rows = exonyms_starting(w.text)
+        rows = exonyms_starting(_POSSESSIVE_RE.sub("", w.text))
         if not rows:
             continue
         for row in rows:
@@ -245,12 +281,15 @@ class ForeignExonym(Rule):
             else:
                 tier = "lone"
             found = text[m.start:m.end]
-            english = m.english.upper() if found.isupper() and len(found) > 1 else m.english
+            english = in_capitals(m.english, found, m.row.kind == "org") \
+                if found.isupper() and len(found) > 1 else m.english
             if english.startswith("The ") and not analysis.capital_expected(m.start):
-                english = "the" + english[3:]
                 before = text[max(0, m.start - 4):m.start].lower()
                 if before.endswith("the "):
                     english = english[4:]  # `the Den Haag court` → `the Hague court`
+                elif m.row.kind != "city":
+                    # `The Hague` keeps its capital article, a city's name; `the Gambia` not.
+                    english = "the" + english[3:]
             langs = "/".join(sorted(m.langs))
             yield scope.change(m.start, m.end, english, tier=tier,
                                message=f"foreign name of {m.english} ({langs}): {found} "
