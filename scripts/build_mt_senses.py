@@ -25,8 +25,13 @@ Writes under ``src/newsfix/data/``:
   first letter and an edit distance of 0 for words of up to five letters, 1 up
   to seven, 2 beyond; or the English word starts with the source word less its
   last two letters (at least five left) and is at most four letters longer.
-  Source lemmas with Zipf >= 3.0. (lang, source,
-  english) is unique.
+  English lookalikes down to Zipf 1.5 (a literal translator writes rare words:
+  ``concurrence``). ``distance`` says how close the look is (0: the same
+  shape, 1–2: edit distance or the stem rule). A lookalike that the
+  dictionary lists as a minor translation (``milliard`` of Milliarde,
+  ``politics`` of politique, ``delay`` of délai) is a row too, with the
+  translations ranked before it and distance 1, when its shape is the same.
+  Source lemmas with Zipf >= 3.0. (lang, source, english) is unique.
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ HEAD_FF = """\
 """
 MIN_ZIPF = 3.0  # source lemmas considered for false friends
 MIN_SIB_ZIPF = 3.5  # source lemmas considered for siblings
+#: English lookalikes as rare as this still count: a literal translator writes rare words
+#: (`concurrence`, `milliard`) that an English writer would not.
+MIN_LOOKALIKE_ZIPF = 1.5
 MAX_SIB_ENGLISH = 10  # every translation of a lemma gets a sibling row
 MAX_SIB_CANDIDATES = 5
 SPELLING = {
@@ -118,18 +126,28 @@ def distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-def looks_like(src_shapes: set[str], en: str) -> bool:
+def looks_like(src_shapes: set[str], en: str) -> int | None:
+    """How far ``en`` is from the closest source shape (None: it does not look alike).
+
+    0 for the same shape (``aktuell`` ~ ``actual`` after the spelling
+    correspondences), the edit distance up to the length's limit, and 2 for
+    the stem rule (``Konkurrenz`` ~ ``concurrence``).
+    """
     e = collapse(en)
+    best: int | None = None
     for s in src_shapes:
         if len(s) < 4 or e[:1] != s[:1]:
             continue
         limit = 0 if len(s) <= 5 else 1 if len(s) <= 7 else 2
-        if abs(len(s) - len(e)) <= 2 and distance(s, e, limit) <= limit:
-            return True
+        if abs(len(s) - len(e)) <= 2:
+            d = distance(s, e, limit)
+            if d <= limit and (best is None or d < best):
+                best = d
         stem = s[:-2]
-        if len(stem) >= 5 and e.startswith(stem) and len(e) - len(stem) <= 4:
-            return True
-    return False
+        if len(stem) >= 5 and e.startswith(stem) and len(e) - len(stem) <= 4 \
+                and (best is None or best > 2):
+            best = 2
+    return best
 
 
 def related(en: str, translations: list[str]) -> bool:
@@ -148,8 +166,8 @@ def main() -> int:
 
     en_vocab = [
         w
-        for w in wordfreq.top_n_list("en", 60000)
-        if w.isalpha() and w.isascii() and ls.zipf(w, "en") >= MIN_ZIPF and len(w) >= 3
+        for w in wordfreq.top_n_list("en", 200000)
+        if w.isalpha() and w.isascii() and ls.zipf(w, "en") >= MIN_LOOKALIKE_ZIPF and len(w) >= 3
     ]
     blocks: dict[str, list[str]] = defaultdict(list)
     for w in en_vocab:
@@ -185,8 +203,22 @@ def main() -> int:
                 if len(s) >= 4:
                     cands.update(e for e in blocks.get(s[:3], []) if -3 <= len(e) - len(s) <= 6)
             for e in sorted(cands):
-                if looks_like(sh, e) and not related(e, trans):
-                    ff_rows.append([lang, lemma, e, "|".join(trans[:6])])
+                d = looks_like(sh, e)
+                if d is None:
+                    continue
+                if not related(e, trans):
+                    ff_rows.append([lang, lemma, e, "|".join(trans[:6]), str(d)])
+                    continue
+                # The lookalike is a minor translation (`milliard` of Milliarde, `politics` of
+                # politique, `delay` of délai): the senses the dictionary ranks before it are
+                # what a literal translator who took the lookalike most often meant.
+                before = []
+                for t in trans:
+                    if related(e, [t]):
+                        break
+                    before.append(t)
+                if before and d == 0:
+                    ff_rows.append([lang, lemma, e, "|".join(before[:6]), "1"])
     sib_rows = sorted({(r[0], r[1], r[2]): r for r in sib_rows}.values())
     ff_rows = sorted({(r[0], r[1], r[2]): r for r in ff_rows}.values())
     ls.write_table(
@@ -198,7 +230,7 @@ def main() -> int:
     ls.write_table(
         ls.DATA / "mt_false_friends.tsv.gz",
         HEAD_FF,
-        ["lang", "source", "english", "translations"],
+        ["lang", "source", "english", "translations", "distance"],
         ff_rows,
     )
     return 0

@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         ["lang", "english", "source"],
     ),
     "mt_false_friends.tsv.gz": (
-        ["lang", "source", "english", "translations"],
+        ["lang", "source", "english", "translations", "distance"],
         ["lang", "source", "english"],
     ),
 }
@@ -244,6 +244,17 @@ def test_sense_siblings(english: str, source: str, candidate: str) -> None:
 def test_false_friends(source: str, english: str) -> None:
     row = index("mt_false_friends.tsv.gz", "lang", "source", "english")[("de", source, english)]
     assert english not in row["translations"].split("|")
+
+
+def test_false_friend_that_is_a_minor_translation_keeps_the_senses_before_it() -> None:
+    ff = index("mt_false_friends.tsv.gz", "lang", "source", "english")
+    # French milliard lists `milliard` last, after billion: a literal translator's word
+    row = ff[("fr", "milliard", "milliard")]
+    assert row["translations"].split("|")[0] == "billion"
+    assert "milliard" not in row["translations"].split("|")
+    # the same shape is distance 0, a near shape more
+    assert ff[("de", "Konzern", "concern")]["distance"] == "0"
+    assert int(ff[("de", "Konzept", "concern")]["distance"]) > 0
 
 
 def test_false_friends_exclude_true_cognates() -> None:

@@ -23,6 +23,20 @@ def test_source_language_given_by_the_user() -> None:
                                  if s.rule == "MT_WORD_CHOICE"}
 
 
+def test_rare_lookalike_of_a_source_word_is_repaired() -> None:
+    # `milliard` (German Milliarde, French milliard) is a word English hardly writes: the
+    # bigram table cannot attest it, and that rarity beside `billion` is the evidence
+    text = "The senate approved a 40 milliard dollar budget for roads on Monday."
+    plain = fix_and_trace(text, language="en", translate=False)
+    assert plain.text == text
+    for lang in ("de", "fr"):
+        r = fix_and_trace(text, language="en", translate=False,
+                          rule_options={"MT_WORD_CHOICE": {"source": lang}})
+        assert r.text == text.replace("milliard", "billion"), lang
+        assert [e.rule for e in r.edits] == ["MT_WORD_CHOICE"]
+        assert not contract_violations(r)
+
+
 @pytest.mark.parametrize("text", [
     "Officials said the actual cost of the project was never published.",
     # `strategist` is too rare for the bigram table to hold any pair with it: its

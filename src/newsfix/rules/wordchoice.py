@@ -30,13 +30,19 @@ from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.lattice import Edge, posteriors, segments
 from newsfix.text import TextAnalysis
 
-__all__ = ["RULES", "WordChoice", "candidates_for", "source_language", "wordchoice_readings"]
+__all__ = ["RULES", "WordChoice", "candidates_for", "rare_lookalike", "source_language",
+           "wordchoice_readings"]
 
 #: Share of a translated document's words that a literal translation rendered wrongly.
 MT_RATE = 0.05
 #: How often a wrong word is a look-alike of the source word (the classic literal error)
 #: or another sense of it.
 RATES = {"false_friend": 0.6 * MT_RATE, "sibling": 0.4 * MT_RATE}
+#: A lookalike rarer than this (Zipf) in English, and this much rarer than the candidate,
+#: is evidence of a literal translation on its own (:func:`rare_lookalike`).
+RARE_WORD_ZIPF, RARE_GAP = 2.5, 2.0
+#: How much likelier a lookalike one edit closer is the source word a translator rendered.
+LOOK = 10.0
 #: Posterior from which a reading is applied, and from which it is suggested.
 APPLY_POSTERIOR = 0.95
 SUGGEST_POSTERIOR = 0.5
@@ -65,30 +71,35 @@ def candidates_for(language: str) -> dict[str, tuple[tuple[str, str, float], ...
     ``kind`` is ``false_friend`` (a translation of a source word the English
     word only looks like) or ``sibling`` (another translation of a source
     word the English word translates). ``weight`` is the candidate's share of
-    its kind: the source words of that kind share it equally, and each shares
-    its part among its translations.
+    its kind: the source words of that kind share it, a lookalike by how
+    close it looks (:data:`LOOK` to the minus its ``distance``: German
+    *Konzern* is ``concern`` to the letter, *Konzept* only nearly), and each
+    shares its part among its translations.
 
     >>> [c for c, kind, _ in candidates_for("de")["actual"] if kind == "false_friend"][:2]
     ['current', 'up to date']
     """
-    groups: dict[str, dict[str, list[list[str]]]] = defaultdict(lambda: defaultdict(list))
+    groups: dict[str, dict[str, list[tuple[list[str], float]]]] = defaultdict(
+        lambda: defaultdict(list))
     for r in _rows("mt_false_friends.tsv.gz"):
         if r["lang"] == language:
             cands = [c for c in r["translations"].split("|") if c and c[:1].islower()]
             if cands:
-                groups[r["english"]]["false_friend"].append(cands)
+                look = LOOK ** -int(r.get("distance") or 0)
+                groups[r["english"]]["false_friend"].append((cands, look))
     for r in _rows("mt_siblings.tsv.gz"):
         if r["lang"] == language:
             cands = [c for c in r["candidates"].split("|") if c and c != r["english"]]
             if cands:
-                groups[r["english"]]["sibling"].append(cands)
+                groups[r["english"]]["sibling"].append((cands, 1.0))
     out: dict[str, tuple[tuple[str, str, float], ...]] = {}
     for english, kinds in groups.items():
         weights: dict[tuple[str, str], float] = defaultdict(float)
         for kind, lists in kinds.items():
-            for cands in lists:
+            total = sum(look for _, look in lists)
+            for cands, look in lists:
                 for c in cands:
-                    weights[c, kind] += 1.0 / (len(lists) * len(cands))
+                    weights[c, kind] += look / (total * len(cands))
         out[english] = tuple((c, kind, w) for (c, kind), w in weights.items())
     return out
 
@@ -154,6 +165,27 @@ def wordchoice_readings(analysis: TextAnalysis, language: str, start: int = 0,
     return out
 
 
+def rare_lookalike(written: str, candidate: str, kind: str) -> bool:
+    """Whether ``written`` is a lookalike English hardly writes beside a common translation.
+
+    The bigram table cannot attest a rare word, so its missing bigrams are no
+    evidence against it (:func:`newsfix.rules.lattice.informative`); but a
+    lookalike of a source word that English writes a hundred times less
+    often than the translation (``milliard`` for billion, from German
+    *Milliarde*) is itself the evidence, once the source language is known.
+
+    >>> rare_lookalike("milliard", "billion", "false_friend")
+    True
+    >>> rare_lookalike("chef", "head", "false_friend"), rare_lookalike("milliard", "billion",
+    ...                                                                "sibling")
+    (False, False)
+    """
+    from newsfix.evidence import zipf
+
+    return (kind == "false_friend" and zipf(written.lower()) < RARE_WORD_ZIPF
+            and zipf(candidate.lower()) - zipf(written.lower()) >= RARE_GAP)
+
+
 class WordChoice(Rule):
     """Replace a literal translation's wrong word by the source word's right translation.
 
@@ -202,7 +234,8 @@ class WordChoice(Rule):
         for (a, b), (post, cand, kind, written) in sorted(best.items()):
             left, right = context(analysis, a, b)
             toks = model_tokens(written)
-            if post >= APPLY_POSTERIOR and toks and informative(left, toks[0], right):
+            if post >= APPLY_POSTERIOR and toks and (informative(left, toks[0], right)
+                                                     or rare_lookalike(written, cand, kind)):
                 yield scope.change(a, b, cand, tier=kind,
                                    message=f"literal translation ({language}): {written!r} "
                                            f"for {cand!r} (posterior {post:.2f})")
