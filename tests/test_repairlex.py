@@ -135,6 +135,18 @@ def test_inflected_forms_and_organisation_names() -> None:
     assert "lasted a week" in r.text and "said the scientists" in r.text
 
 
+def test_swedish_neuter_definite_plural_is_translated_as_a_plural() -> None:
+    # `åren` is the definite plural of the neuter `år` (`året` is its singular); `lagen`,
+    # `domstolen` are singulars of common-gender nouns
+    text = ("It was the third defeat in three åren for the club. The domstolen ruled on "
+            "Monday that the lagen was broken, and the regeringen said the beslutet stood.")
+    p = profile_text(text)
+    assert p.damaged("untranslated") and p["untranslated"].language == "sv"
+    r = run(text)
+    assert "in three years for the club" in r.text
+    assert "The court ruled" in r.text
+
+
 def test_a_lone_foreign_word_is_no_repair() -> None:
     r = run("The gouvernement fell on Monday after a vote in parliament.")
     assert r.edits == ()

@@ -126,6 +126,9 @@ _SINGULAR_ENDINGS = {
     "de": ("s", "es"), "nb": ("en", "et", "a"), "da": ("en", "et"), "sv": ("en", "et", "n", "t"),
 }
 #: Polish case endings of the plural (``-ów``, ``-ach``, ``-ami``, ``-om``, ``-owie``).
+#: A Swedish noun whose definite singular in ``-et`` is this common (Zipf), and commoner than
+#: its ``-en`` form, is neuter.
+NEUTER_ZIPF = 3.0
 _POLISH_PLURAL_RE = regex.compile(r"(?:ów|ach|ami|om|owie|ców|ników)$")
 _POLISH_SINGULAR_RE = regex.compile(r"(?:u|owi|em|iem|ie|ą|ę)$")
 
@@ -141,6 +144,9 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
     (True, True)
     >>> source_number("rządu", "rząd", "pl"), source_number("week", "week", "nl")
     (False, False)
+    >>> [source_number(f, lem, "sv") for f, lem in [("åren", "år"), ("domstolen", "domstol"),
+    ...                                               ("lagen", "lag")]]
+    [True, False, False]
     """
     f, lem = form.lower(), lemma.lower()
     if f == lem:
@@ -164,6 +170,12 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
         return True
     if f.startswith(lem):
         ending = f[len(lem):]
+        if lang == "sv" and ending == "en" and lem[-1:] not in "aeiouyåäö" \
+                and zipf(lem + "et", "sv") >= max(NEUTER_ZIPF, zipf(f, "sv")):
+            # A neuter noun (`året`): `-en` is its definite plural (`åren`, `valen`), unless a
+            # common-gender homograph's singular is the likelier reading (`lagen`, the law,
+            # is commoner than `laget`, the team)
+            return True
         if ending in _SINGULAR_ENDINGS.get(lang, ()):
             return False
         if ending in _PLURAL_ENDINGS.get(lang, ()):
