@@ -252,3 +252,27 @@ def test_a_month_written_right_is_no_decision() -> None:
     regions, _, rounds = spin.converge(a, [(p.start, p.end) for p in a.paragraphs])
     assert rounds < spin.MAX_ROUNDS
     assert [text[r.start:r.end] for r in regions if "March" in r.after] == ["Walk"]
+
+
+def test_pooling_raises_an_original_restored_elsewhere_in_the_document() -> None:
+    from newsfix.text import TextAnalysis
+
+    text = ("The minister stated the talks would resume. A spokesman stated that the army had "
+            "left. Officials stated on Monday that the bridge was closed. The mayor stated "
+            "nothing more.")
+    analysis = TextAnalysis(text)
+    spans = [(0, len(text))]
+
+    def said(pool: bool) -> list[float]:
+        return [r.posterior for r in spin.document_readings(analysis, spans, pool=pool)
+                if r.written == "stated" and r.replacement == "said"]
+
+    plain, pooled = said(False), said(True)
+    assert len(plain) == len(pooled) == 4
+    # every `stated` is vouched for by the three others: each reading gains
+    assert all(q > p + 0.1 for p, q in zip(plain, pooled))
+    # leave one out: a lone `stated` does not vouch for itself
+    one = "The minister stated the talks would resume."
+    alone = TextAnalysis(one)
+    assert ([r.posterior for r in spin.document_readings(alone, [(0, len(one))], pool=True)]
+            == [r.posterior for r in spin.document_readings(alone, [(0, len(one))])])

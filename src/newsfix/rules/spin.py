@@ -489,7 +489,8 @@ class _Lattice:
         self.post = cached_posteriors(self.segment, self.edges, self.priors)
 
 
-def _lattices(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]) -> list[_Lattice]:
+def _lattices(analysis: TextAnalysis, spans: Sequence[tuple[int, int]], pool: bool = False
+              ) -> list[_Lattice]:
     out = []
     for a, b in spans:
         for seg in segments(analysis, a, b):
@@ -498,7 +499,55 @@ def _lattices(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]) -> list[
                 out.append(_Lattice(seg, edges, priors))
     for lat in out:
         lat.score()
+    if pool and POOL_WEIGHT:
+        _pool(out)
     return out
+
+
+#: log10 bonus per doubling of the posterior mass a candidate original has at the document's
+#: *other* positions (0 turns pooling off).
+POOL_WEIGHT = 0.5
+#: Readings this weak elsewhere are not counted as evidence that their original was spun.
+POOL_FLOOR = 0.2
+
+
+def _pool(lattices: list[_Lattice]) -> None:
+    """Rescore the lattices with each thesaurus candidate's mass at other positions as prior.
+
+    A spinner that rewrites ``said`` rewrites it many times, in one form
+    (seed 003's ``stated``) or several (``alleged``, ``articulated``,
+    ``aforementioned``): the readings that restore the same original at other
+    positions of the document are evidence that this original is one the
+    spinner replaced. Each candidate's prior gains :data:`POOL_WEIGHT` per
+    doubling of the posterior that readings of the same original (at least
+    :data:`POOL_FLOOR` each) hold at the *other* positions of the document
+    (leave one out: a reading does not vouch for itself). One round: pooling
+    the pooled posteriors again would let readings vouch for each other.
+    """
+    mass: dict[str, float] = defaultdict(float)
+    own: list[dict[tuple[int, str], float]] = []
+    for lat in lattices:
+        here: dict[tuple[int, str], float] = defaultdict(float)
+        for e in lat.edges:
+            p = lat.post.get(e, 0.0)
+            if e.source in ("thesaurus", "loose") and p >= POOL_FLOOR:
+                here[e.i, e.tokens[0]] += p
+        for (_, c), p in here.items():
+            mass[c] += p
+        own.append(here)
+    for lat, here in zip(lattices, own):
+        changed = False
+        edges = []
+        for e in lat.edges:
+            if e.source in ("thesaurus", "loose"):
+                elsewhere = mass.get(e.tokens[0], 0.0) - here.get((e.i, e.tokens[0]), 0.0)
+                if elsewhere > 1e-9:
+                    e = replace(e, prior=e.prior + POOL_WEIGHT * math.log2(1 + elsewhere))
+                    changed = True
+            edges.append(e)
+        if changed:
+            lat.edges = edges
+            lat.score()
 
 
 def _readings(analysis: TextAnalysis, lattices: list[_Lattice]) -> list[Reading]:
@@ -528,11 +577,18 @@ def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None
     return document_readings(analysis, [(start, len(analysis.text) if end is None else end)])
 
 
-def document_readings(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]
-                      ) -> list[Reading]:
-    """The readings of a document's paragraphs ``spans`` (computed once per text and spans)."""
-    return analysis.memo(("spin.readings", tuple(spans)),
-                         lambda: _readings(analysis, _lattices(analysis, spans)))
+def document_readings(analysis: TextAnalysis, spans: Sequence[tuple[int, int]], *,
+                      pool: bool = False) -> list[Reading]:
+    """The readings of a document's paragraphs ``spans`` (computed once per text and spans).
+
+    With ``pool``, candidates are rescored with their original's mass at the
+    document's other positions (:func:`_pool`): what ``SPUN_WORD`` decides on,
+    in a document already profiled as spun. The damage profile reads the
+    readings without it, so that a clean document's weak readings cannot
+    vouch for each other into a spin profile.
+    """
+    return analysis.memo(("spin.readings", tuple(spans), pool),
+                         lambda: _readings(analysis, _lattices(analysis, spans, pool)))
 
 
 #: Rounds of deciding and applying before SPUN_WORD gives up on a fixed point.
@@ -568,7 +624,7 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
                                        f"spun month name: {m.group(1)!r} for {month!r}"),
                               (m.group(1).lower(), month.lower())))
     suggestions: list[Decision] = []
-    for r in _best(document_readings(analysis, spans)):
+    for r in _best(document_readings(analysis, spans, pool=True)):
         if any(r.start < b and a < r.end for a, b in taken):
             continue
         if r.kind == "abbreviation" and ABBREV_DOT_RE.match(text, r.end):
