@@ -117,7 +117,7 @@ def pluralise(noun: str) -> str:
 _PLURAL_ENDINGS = {
     "de": ("e", "en", "n", "er", "nen", "se"), "nl": ("en", "s", "'s"),
     "fr": ("s", "x"), "es": ("s", "es"), "pt": ("s", "es"), "it": (),
-    "nb": ("er", "ene", "r", "ne"), "da": ("er", "erne", "e", "ene", "r", "ne"),
+    "nb": ("er", "ene", "r", "ne"), "da": ("er", "erne", "e", "ene", "r", "ne", "rne"),
     "sv": ("ar", "or", "er", "na", "arna", "orna", "erna", "n"),
     "pl": (),
 }
@@ -215,9 +215,9 @@ _SAME_PLURAL = {"nb": ("",), "da": ("",), "sv": ("",), "de": ("er", "el", "en")}
 def context_number(analysis: TextAnalysis, w: Word) -> bool | None:
     """Whether the English words around ``w`` want a plural (None: they do not say).
 
-    >>> a = TextAnalysis("after two år of talks, a møte is due")
-    >>> context_number(a, a.words[2]), context_number(a, a.words[6])
-    (True, False)
+    >>> a = TextAnalysis("after two år of talks, a møte is due in nearly 30 dager")
+    >>> context_number(a, a.words[2]), context_number(a, a.words[6]), context_number(a, a.words[-1])
+    (True, False, True)
     """
     before = analysis.neighbour(w, -1)
     if before is not None:
@@ -227,7 +227,7 @@ def context_number(analysis: TextAnalysis, w: Word) -> bool | None:
         if low in _SINGULAR_BEFORE:
             return False
     text = analysis.text
-    m = regex.match(r"[^\S\n]*(\d[\d,.]*)[^\S\n]+$", text[max(0, w.start - 16):w.start])
+    m = regex.search(r"(?<![\w,.])(\d[\d,.]*)[^\S\n]+$", text[max(0, w.start - 16):w.start])
     if m and m.group(1) != "1":
         return True
     after = analysis.neighbour(w, 1)
