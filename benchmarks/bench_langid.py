@@ -122,13 +122,16 @@ def split_sentences(ud: Path, code: str, split: str) -> list[str]:
     return read_sentences(folder / f"{prefix}-ud-test.conllu")
 
 
-def datasets(ud: Path, split: str, limit: int) -> Iterator[tuple[str, str, list[str]]]:
-    """Yield (name, language, sentences) for every set of ``split``."""
+def datasets(ud: Path, split: str, limit: int,
+             languages: Sequence[str] = ()) -> Iterator[tuple[str, str, list[str]]]:
+    """Yield (name, language, sentences) for every set of ``split`` (of ``languages``, if any)."""
     for code in TREEBANKS:
-        yield code, code, split_sentences(ud, code, split)[:limit]
+        if not languages or code in languages:
+            yield code, code, split_sentences(ud, code, split)[:limit]
     if split == "test":
         for name, (code, treebank, filename, _) in EXTRA_TEST.items():
-            yield name, code, read_sentences(ud / treebank / filename)[:limit]
+            if not languages or code in languages:
+                yield name, code, read_sentences(ud / treebank / filename)[:limit]
 
 
 @dataclass
@@ -137,6 +140,7 @@ class Outcome:
     guess: str
     confidence: float
     letters: int
+    text: str = ""
 
 
 def language_letters(text: str) -> int:
@@ -151,7 +155,7 @@ def run(detect: Callable[[str], tuple[str, float]], sentences: Sequence[str],
     start = time.perf_counter()
     for text in sentences:
         code, confidence = detect(text)
-        outcomes.append(Outcome(truth, code, confidence, language_letters(text)))
+        outcomes.append(Outcome(truth, code, confidence, language_letters(text), text))
     return outcomes, time.perf_counter() - start
 
 
@@ -200,7 +204,8 @@ def reliability(outcomes: Sequence[Outcome]) -> list[str]:
 
 
 def report(ud: Path, splits: Sequence[str], detectors: Sequence[str], *, limit: int,
-           min_letters: int, raw: bool) -> list[str]:
+           min_letters: int, raw: bool, languages: Sequence[str] = (),
+           show_wrong: bool = False) -> list[str]:
     lines: list[str] = []
     systems: list[tuple[str, Callable[[str], tuple[str, float]]]] = []
     for name in detectors:
@@ -208,7 +213,7 @@ def report(ud: Path, splits: Sequence[str], detectors: Sequence[str], *, limit: 
         if raw:
             systems.append((f"{name} alone", raw_detector(name)))
     for split in splits:
-        data = list(datasets(ud, split, limit))
+        data = list(datasets(ud, split, limit, languages))
         results: dict[str, dict[str, list[Outcome]]] = {}
         speed: dict[str, float] = {}
         for system, detect in systems:
@@ -237,8 +242,8 @@ def report(ud: Path, splits: Sequence[str], detectors: Sequence[str], *, limit: 
                 if set_name in TARGETS:
                     means[system].append(acc)
             lines.append(f"| {set_name} | {kept} | " + " | ".join(cells) + " |")
-        lines.append(f"| **mean of the {len(TARGETS)}** | | " + " | ".join(
-            f"**{sum(m) / len(m):.2f}** | " for m in means.values()) + "")
+        lines.append(f"| **mean of the {len(means[systems[0][0]])}** | | " + " | ".join(
+            f"**{sum(m) / max(1, len(m)):.2f}** | " for m in means.values()) + "")
         lines.append("")
         rates = ", ".join(f"{system} {speed[system]:.0f}" for system, _ in systems)
         lines.append(f"Sentences per second (every sentence of the split, one process): {rates}")
@@ -280,6 +285,15 @@ def report(ud: Path, splits: Sequence[str], detectors: Sequence[str], *, limit: 
             lines.append("|---|---|---|---|")
             lines += reliability(every)
             lines.append("")
+        if show_wrong:
+            for system, _ in systems:
+                lines.append(f"Wrong, {system} ({split}; truth → guess, confidence):")
+                lines.append("")
+                for set_name, _, _ in data:
+                    for o in results[system][set_name]:
+                        if o.letters >= min_letters and o.guess != o.truth:
+                            lines.append(f"    {set_name}→{o.guess} {o.confidence:.2f}  {o.text}")
+                lines.append("")
     return lines
 
 
@@ -360,6 +374,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw", action="store_true", help="also the backends alone")
     parser.add_argument("--inheritance", action="store_true",
                         help="also measure the short-text rule (dev split only)")
+    parser.add_argument("--language", action="append", default=[], choices=sorted(TREEBANKS),
+                        help="only this language's sets (repeatable; default all)")
+    parser.add_argument("--show-wrong", action="store_true",
+                        help="list the misread sentences (read tune errors, never heldout ones)")
     parser.add_argument("--print-clone-commands", action="store_true")
     args = parser.parse_args(argv)
     if args.print_clone_commands:
@@ -377,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         detectors.append(name)
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     lines = report(args.ud, splits, detectors, limit=args.limit,
-                   min_letters=args.min_letters, raw=args.raw)
+                   min_letters=args.min_letters, raw=args.raw, languages=args.language,
+                   show_wrong=args.show_wrong)
     if args.inheritance:
         for name in detectors:
             lines += inheritance(args.ud, "dev", name, min(args.limit, 300))
