@@ -377,7 +377,7 @@ class ContractionApostrophe(Rule):
 
     @staticmethod
     def _judge(analysis: TextAnalysis, w: Word, table: dict[str, tuple[str, str, Record]],
-               damaged: Lazy) -> tuple[str, str, str] | None:
+               damaged: Lazy | bool) -> tuple[str, str, str] | None:
         tok, low = w.text, w.lower
         nxt = analysis.neighbour(w, 1)
         if low == "its":
