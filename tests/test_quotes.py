@@ -132,3 +132,16 @@ def test_the_paragraph_around_a_sentence_is_evidence_of_speech() -> None:
 def test_a_contraction_read_by_the_contraction_rule_is_evidence() -> None:
     assert evidence("Its been used for decades") == "strong"
     assert evidence("Its budget was cut") is None  # the possessive `its`
+
+
+def test_a_capital_i_in_mid_sentence_is_the_pronoun() -> None:
+    text = ("The ministers budget passed on Monday. Its not the budget Id have written, said "
+            "Ms Lund. I think Ill believe it, and Were against cuts, she said. The patients "
+            "were ill for weeks. Springfield, Ill. sent its officials.\n")
+    out = fixed(text)
+    assert "the budget I'd have written" in out
+    assert "I think I'll believe it" in out
+    assert "We're against cuts" in out
+    # The adjective after a subject, and the abbreviation of Illinois, stay.
+    assert "were ill for weeks" in out
+    assert "Springfield, Ill. sent" in out
