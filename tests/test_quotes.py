@@ -99,3 +99,49 @@ def test_stripped_apostrophes_and_one_unquoted_quote_make_a_quote_stripped_docum
     assert profile_text(stripped).damaged("quote")  # read with the apostrophes' damage
     assert not profile_text(kept).damaged("quote")  # one unquoted quote alone: paraphrase
     assert '"We will vote against it," the leader told' in fixed(stripped)
+
+
+CONTEXT = (
+    "The council met in Dover on Tuesday to discuss the new harbour road. Five years ago "
+    "nobody asked for it, Mr Doyle said. The road was first planned in 2015, the White House "
+    "said. The talks had gone well, he said.\n\n"
+    "Its not the road we were promised, said Anna Price, who runs a cafe by the port. "
+    "The lorries come through the town all night. The council said it would reply in May.\n\n"
+    "Nobodys against a road, said Gerald Fitch. Were against a road through our homes. "
+    "The vote is on Friday, officials said.\n"
+)
+
+
+def test_the_paragraph_around_a_sentence_is_evidence_of_speech() -> None:
+    assert profile_text(CONTEXT).damaged("quote")
+    out = fixed(CONTEXT)
+    # A person speaking, with no figures and no tense shifted back, is quoted...
+    assert '"Five years ago nobody asked for it," Mr Doyle said.' in out
+    # ...an institution stating a figure, or a person paraphrased (`had gone`), is not.
+    assert "The road was first planned in 2015, the White House said." in out
+    assert "The talks had gone well, he said." in out
+    # The sentence after a quote and its clause is the speaker's; a sentence naming
+    # another speaker, or one with its own reporting verb, is not.
+    assert ('"It\'s not the road we were promised," said Anna Price, who runs a cafe by the '
+            'port. "The lorries come through the town all night." The council said') in out
+    # A quote that goes on in the first person makes the clause before it a quote too.
+    assert '"Nobody\'s against a road," said Gerald Fitch. "' in out
+    assert "The vote is on Friday, officials said." in out
+
+
+def test_a_contraction_read_by_the_contraction_rule_is_evidence() -> None:
+    assert evidence("Its been used for decades") == "strong"
+    assert evidence("Its budget was cut") is None  # the possessive `its`
+
+
+def test_a_capital_i_in_mid_sentence_is_the_pronoun() -> None:
+    text = ("The ministers budget passed on Monday. Its not the budget Id have written, said "
+            "Ms Lund. I think Ill believe it, and Were against cuts, she said. The patients "
+            "were ill for weeks. Springfield, Ill. sent its officials.\n")
+    out = fixed(text)
+    assert "the budget I'd have written" in out
+    assert "I think I'll believe it" in out
+    assert "We're against cuts" in out
+    # The adjective after a subject, and the abbreviation of Illinois, stay.
+    assert "were ill for weeks" in out
+    assert "Springfield, Ill. sent" in out

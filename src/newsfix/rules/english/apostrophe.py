@@ -377,7 +377,7 @@ class ContractionApostrophe(Rule):
 
     @staticmethod
     def _judge(analysis: TextAnalysis, w: Word, table: dict[str, tuple[str, str, Record]],
-               damaged: Lazy) -> tuple[str, str, str] | None:
+               damaged: Lazy | bool) -> tuple[str, str, str] | None:
         tok, low = w.text, w.lower
         nxt = analysis.neighbour(w, 1)
         if low == "its":
@@ -405,7 +405,12 @@ class ContractionApostrophe(Rule):
         # `context`: a word of its own too (`were`, `well`); `Id`, `Ill` with a capital I.
         if not damaged or (kind == "capital_i_context" and tok[0] != "I"):
             return None
-        if prev is not None and prev.lower not in word_class("clause_opener"):
+        # A capital I in mid-sentence (`the budget Id have written`, `I think Ill
+        # believe it`) is the pronoun: no word `id` or `ill` is written so there.
+        mid_capital = kind == "capital_i_context" and prev is not None \
+            and not analysis.capital_expected(w.start) and analysis.text[w.end:w.end + 1] == " "
+        if prev is not None and prev.lower not in word_class("clause_opener") \
+                and not mid_capital:
             return None  # a subject stands before it: `they were`, `the well`
         if prev is None and not analysis.capital_expected(w.start) and tok[:1].islower():
             return None
@@ -445,4 +450,4 @@ def _takes(contraction: str, nxt: Word | None) -> bool:
     if low.endswith("ing") and p.verb >= 0.5:
         return True
     return p.adj >= 0.6 or p.adv >= 0.6 or low in word_class("preposition") \
-        or low in ("a", "an", "the", "not", "all", "still", "here", "there")
+        or low in ("a", "an", "the", "not", "all", "still", "here", "there", "against")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +13,7 @@ import regex
 from newsfix.evidence import pos
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._lexicon import contractions, word_class
-from newsfix.rules.english.apostrophe import apostrophe_style
+from newsfix.rules.english.apostrophe import ContractionApostrophe, Lazy, apostrophe_style
 from newsfix.text import TextAnalysis, Word
 
 __all__ = ["Attribution", "UnquotedSpeech", "find_attribution", "speech_evidence", "speech_like"]
@@ -134,7 +135,8 @@ def _contraction_words() -> frozenset[str]:
     return frozenset(out)
 
 
-def speech_evidence(words: Iterable[Word], text: str, analysis: TextAnalysis) -> str | None:
+def speech_evidence(words: Iterable[Word], text: str, analysis: TextAnalysis,
+                    stripped_apostrophes: Lazy | bool = False) -> str | None:
     """How a stretch reads as direct speech: ``strong``, ``weak`` or None.
 
     Strong: the first or second person (``we``, ``my``, ``you``), a
@@ -143,13 +145,27 @@ def speech_evidence(words: Iterable[Word], text: str, analysis: TextAnalysis) ->
     present tense or a modal (``is``, ``will``, ``nobody wants``), which
     direct speech keeps and indirect speech usually shifts back, but which
     paraphrase of plans and facts has too. A lower-case ``i`` is no pronoun.
+
+    A stripped form that is a word of its own too (``its``, ``were``,
+    ``well``) is a contraction where the contraction rule reads one
+    (``Its safe``, ``Its been used``; ``Were trying`` in a text whose damage
+    profile shows ``stripped_apostrophes``, a truth value read only then).
+
+    >>> a = TextAnalysis("Its been used for decades")
+    >>> speech_evidence(a.words, a.text, a), speech_evidence(a.words[1:], a.text, a)
+    ('strong', None)
     """
     person, present, stripped = _speech_words()
+    table = contractions()
     weak = False
     prev: Word | None = None
     for w in words:
         low = w.lower.replace("’", "'")
         if (low in person and w.text != "i") or w.text in stripped:
+            return "strong"
+        if (low == "its" or (low in table and not low.endswith(("bodys", "ones")))) \
+                and ContractionApostrophe._judge(
+                analysis, w, table, stripped_apostrophes) is not None:
             return "strong"
         if low in present:
             weak = True
@@ -183,7 +199,10 @@ class _Quote:
 CONTINUES = "the quote goes on after its clause"
 #: The tiers from the strongest evidence to the weakest (a merged quote takes the weaker).
 TIER_ORDER = ("profiled_sentence", "profiled_colon", "profiled_continuation",
-              "profiled_paragraph", "profiled_present", "guess")
+              "profiled_context", "profiled_run", "profiled_paragraph", "profiled_present",
+              "guess")
+#: The tiers whose quotes are applied in a document that lost its quotation marks.
+APPLIED = frozenset(TIER_ORDER[:6])
 
 
 class UnquotedSpeech(Rule):
@@ -213,7 +232,8 @@ class UnquotedSpeech(Rule):
     languages = frozenset({"en"})
     description = "reported speech without quotation marks"
     tiers = {"guess": 0.5, "profiled_sentence": 0.92, "profiled_present": 0.8,
-             "profiled_colon": 0.9, "profiled_continuation": 0.9, "profiled_paragraph": 0.85}
+             "profiled_colon": 0.9, "profiled_continuation": 0.9, "profiled_paragraph": 0.85,
+             "profiled_context": 0.9, "profiled_run": 0.9}
     lexicons = ("en_word_classes.tsv",)
     examples = (
         Example("⟦⟧It's not my war,⟦⟧ Trump said at the meeting.",
@@ -243,25 +263,37 @@ class UnquotedSpeech(Rule):
         text = analysis.text
         opening, closing = self._marks(scope)
         damaged = scope.damage.damaged("quote")
+        stripped = Lazy(lambda: scope.damage.damaged("apostrophe"))
         marks = analysis.memo("quote_mark_positions",
                               lambda: [m.pos for m in analysis.quote_marks])
-        sentences = [s for s in scope.sentences() if not _has_mark(marks, s.start, s.end)]
+        sentences = scope.sentences()
+        readings = [_read(analysis, s.start, s.end, _has_mark(marks, s.start, s.end), stripped)
+                    for s in sentences]
+        unmarked = [s for s, r in zip(sentences, readings) if r.kind != "marked"]
         # A quote that goes on in the next sentence with nothing between them (`My
         # daughter lives there. She can't come out here.`) is one quote, not one per
         # sentence; after a reporting clause (`…, she said. But…`) a new quote opens.
         quotes: list[_Quote] = []
-        quoted_before = False
-        for k, sentence in enumerate(sentences):
-            found = self._one(analysis, sentence.start, sentence.end, k, sentences,
-                              quoted_before)
-            quoted_before = False
-            if found is None:
+        # How the quote just before reads (None: no quote before): `strong` for one
+        # applied or marked (`“…,” she said.`), `weak` for one only suggested.
+        before: str | None = None
+        for k, (sentence, r) in enumerate(zip(sentences, readings)):
+            after, before = before, None
+            if r.kind == "marked":
+                before = "strong" if damaged and r.reported else None
                 continue
+            nxt = readings[k + 1] if k + 1 < len(readings) else None
+            found = self._decide(r, after, nxt, damaged)
+            if found is None:
+                if r.kind == "other" and k == len(sentences) - 1 and len(unmarked) >= 2 \
+                        and unmarked[-1] is sentence:
+                    found = self._paragraph(analysis, unmarked, stripped)
+                if found is None:
+                    continue
             s, e, tier, evidence, why = found
-            if evidence == "weak" and not damaged:
+            if evidence == "weak" and not damaged and tier not in APPLIED:
                 continue  # present tense alone is paraphrase often enough
-            quoted_before = tier in ("profiled_sentence", "profiled_present",
-                                     "profiled_continuation", "profiled_colon")
+            before = "strong" if tier in APPLIED else "weak"
             last = quotes[-1] if quotes else None
             if why == CONTINUES and last is not None and not text[last.end:s].strip():
                 last.end = e  # the quote before goes on: its closing mark moves here
@@ -280,41 +312,58 @@ class UnquotedSpeech(Rule):
             yield scope.change(q.end, q.end, closing, tier=tier, suggest_only=not damaged,
                                message=message)
 
-    def _one(self, analysis: TextAnalysis, start: int, end: int, k: int,
-             sentences: list[Scope], quoted_before: bool
-             ) -> tuple[int, int, str, str, str] | None:
-        text = analysis.text
-        att = find_attribution(analysis, start, end)
-        if att is not None:
-            words = analysis.words_in(att.speech_start, att.speech_end)
-            ev = speech_evidence(words, text[att.speech_start:att.speech_end], analysis)
-            if ev is None:
+    @staticmethod
+    def _decide(r: _Reading, after: str | None, nxt: _Reading | None, damaged: bool
+                ) -> tuple[int, int, str, str, str] | None:
+        """The quote a sentence's reading makes, given the quote before it and the next one."""
+        ev = r.evidence
+        if r.kind == "head":
+            why = f"speech before '{r.verb}'"
+            if ev == "strong":
+                return r.start, r.end, "profiled_sentence", ev, why
+            if not damaged:
                 return None
-            tier = "profiled_sentence" if ev == "strong" else "profiled_present"
-            return att.speech_start, att.speech_end, tier, ev, f"speech before '{att.verb}'"
-        colon = COLON_RE.search(text, start, end)
-        if colon is not None:
-            before = analysis.words_in(start, colon.start())
-            if before and before[-1].lower in word_class("reporting_verb") and len(before) <= 6:
-                words = analysis.words_in(colon.end(), end)
-                ev = speech_evidence(words, text[colon.end():end], analysis)
-                if len(words) >= 3 and ev is not None:
-                    return colon.end(), end, "profiled_colon", ev, "speech after a colon"
+            # The quote goes on in the next sentence in the first person (`Nobodys
+            # against housing, said Gerald Fitch. Were against a project…`), or a person
+            # speaks (`Five years ago nobody asked for it, Mr Doyle said.`) of no figures
+            # and with no tense shifted back (`The talks had gone well, he said.`).
+            goes_on = nxt is not None and nxt.kind == "other" and nxt.evidence == "strong" \
+                and nxt.continuable
+            if goes_on or (r.person and not r.figures and (ev == "weak" or not r.shifted)):
+                return (r.start, r.end, "profiled_context", ev or "weak",
+                        why + (", the quote goes on" if goes_on else ", a person speaks"))
+            if ev == "weak":
+                return r.start, r.end, "profiled_present", ev, why
             return None
-        words = analysis.words_in(start, end)
+        if r.kind == "colon":
+            return (r.start, r.end, "profiled_colon", ev, "speech after a colon") \
+                if ev is not None else None
+        if r.kind != "other" or after is None or not r.continuable:
+            return None
+        if ev == "strong":
+            return r.start, r.end, "profiled_continuation", ev, CONTINUES
+        if after == "strong" and damaged and not r.person and not (ev is None and r.figures):
+            # The quote before goes on: in news, the sentence after a quote and its
+            # reporting clause, in the same paragraph, is the speaker's too.
+            return r.start, r.end, "profiled_run", ev or "weak", CONTINUES
+        if ev == "weak":
+            return r.start, r.end, "profiled_present", ev, CONTINUES
+        return None
+
+    @staticmethod
+    def _paragraph(analysis: TextAnalysis, sentences: list[Scope], stripped: Lazy
+                   ) -> tuple[int, int, str, str, str] | None:
+        """Several sentences before a closing ``Mr. Trump wrote on social networks.``"""
+        text = analysis.text
+        last = sentences[-1]
+        if not _closing_attribution(analysis, last.start, last.end):
+            return None
+        s, e = sentences[0].start, sentences[-2].end
+        chunk = analysis.words_in(s, e)
+        ev = speech_evidence(chunk, text[s:e], analysis, stripped)
         verbs = word_class("reporting_verb")
-        if quoted_before and not any(w.lower in verbs for w in words) and len(words) >= 3:
-            ev = speech_evidence(words, text[start:end], analysis)
-            if ev is not None:
-                tier = "profiled_continuation" if ev == "strong" else "profiled_present"
-                return start, end, tier, ev, CONTINUES
-        last = len(sentences) - 1
-        if k == last and k >= 1 and _closing_attribution(analysis, start, end):
-            s, e = sentences[0].start, sentences[k - 1].end
-            chunk = analysis.words_in(s, e)
-            ev = speech_evidence(chunk, text[s:e], analysis)
-            if ev == "strong" and not any(w.lower in verbs for w in chunk):
-                return s, e, "profiled_paragraph", ev, "speech before a closing attribution"
+        if ev == "strong" and not any(w.lower in verbs for w in chunk):
+            return s, e, "profiled_paragraph", ev, "speech before a closing attribution"
         return None
 
     @staticmethod
@@ -356,3 +405,156 @@ def _closing_attribution(analysis: TextAnalysis, start: int, end: int) -> bool:
     return bool(subject) and all(w.text[:1].isupper() or w.lower in ("he", "she", "they")
                                  for w in subject)
 
+
+@dataclass(frozen=True)
+class _Reading:
+    """How one sentence of a paragraph reads: a quote's head, a colon, a mark, or other.
+
+    ``start``/``end``: the speech (the whole sentence for ``other``); ``person``:
+    a person speaks in the reporting clause; ``figures``: the speech has digits;
+    ``shifted``: its tense is shifted back (``had gone``, ``would``) (for ``other``:
+    ``person``, the sentence starts with a person: ``he``, ``they``, a title, a name);
+    ``continuable``: a sentence that may go on with the quote before it;
+    ``reported``: a marked sentence that ends in its reporting clause.
+    """
+
+    kind: str  # "head", "colon", "marked", "other" or "none"
+    start: int = 0
+    end: int = 0
+    evidence: str | None = None
+    verb: str = ""
+    person: bool = False
+    figures: bool = False
+    shifted: bool = False
+    continuable: bool = False
+    reported: bool = False
+
+
+FIGURE_RE = regex.compile(r"\d")
+#: The words before a colon that introduce speech: `Tim Bonner, chief executive of the
+#: Countryside Alliance, said: …`.
+MAX_COLON_CLAUSE = 12
+
+
+def _read(analysis: TextAnalysis, start: int, end: int, marked: bool, stripped: Lazy
+          ) -> _Reading:
+    """How the sentence ``[start, end)`` reads (see :class:`_Reading`)."""
+    text = analysis.text
+    verbs = word_class("reporting_verb")
+    if marked:
+        return _Reading("marked", start, end, reported=_reported_after_mark(analysis, start, end))
+    att = find_attribution(analysis, start, end)
+    if att is not None:
+        words = analysis.words_in(att.speech_start, att.speech_end)
+        chunk = text[att.speech_start:att.speech_end]
+        return _Reading("head", att.speech_start, att.speech_end,
+                        speech_evidence(words, chunk, analysis, stripped), att.verb,
+                        person=_person_speaks(analysis, att.speech_end, end),
+                        figures=FIGURE_RE.search(chunk) is not None, shifted=_shifted(words))
+    colon = COLON_RE.search(text, start, end)
+    if colon is not None:
+        before = analysis.words_in(start, colon.start())
+        if before and before[-1].lower in verbs and len(before) <= MAX_COLON_CLAUSE \
+                and before[0].lower not in CLAUSE_STARTS \
+                and not any(w.lower in verbs for w in before[:-1]):
+            words = analysis.words_in(colon.end(), end)
+            ev = speech_evidence(words, text[colon.end():end], analysis, stripped)
+            if len(words) >= 3:
+                return _Reading("colon", colon.end(), end, ev)
+        return _Reading("none")
+    words = analysis.words_in(start, end)
+    ev = speech_evidence(words, text[start:end], analysis, stripped)
+    reports = any(w.lower in verbs for w in words)
+    continuable = (len(words) >= 3 or (len(words) == 2 and ev is not None)) \
+        and (not reports or ev == "strong")
+    # A sentence about a person (`Mr. Rutte agreed.`, `She was one of 14 Democrats…`,
+    # `Stacy Rasgon agreed.`)
+    # goes on with the story, not with the quote, unless it reads as speech itself.
+    person = bool(words) and (
+        words[0].lower in ("he", "she", "they") or words[0].lower in word_class("possessor_title")
+        or (len(words) > 1 and words[1].text[:1].isupper()
+            and not analysis.capital_expected(words[1].start)))
+    return _Reading("other", start, end, ev, person=person,
+                    figures=FIGURE_RE.search(text, start, end) is not None,
+                    continuable=continuable)
+
+
+def _reported_after_mark(analysis: TextAnalysis, start: int, end: int) -> bool:
+    """Whether a marked sentence ends in its reporting clause: ``“…,” she said.``
+
+    >>> text = "“We are ready,” she said. “It isn’t over” was the slogan."
+    >>> a = TextAnalysis(text)
+    >>> _reported_after_mark(a, 0, 25), _reported_after_mark(a, 26, len(text))
+    (True, False)
+    """
+    text = analysis.text
+    marks = analysis.memo("quote_mark_positions",
+                          lambda: [m.pos for m in analysis.quote_marks])
+    k = bisect.bisect_left(marks, end) - 1
+    if k < 0 or marks[k] < start:
+        return False
+    p = marks[k]
+    if text[p] not in "”’\"" or text[p - 1:p] not in (",", "!", "?") \
+            or text[end - 1:end] != ".":
+        return False
+    clause = analysis.words_in(p + 1, end)
+    verbs = word_class("reporting_verb")
+    return 1 <= len(clause) <= MAX_CLAUSE_WORDS and any(w.lower in verbs for w in clause[:4])
+
+
+def _person_speaks(analysis: TextAnalysis, start: int, end: int) -> bool:
+    """Whether the reporting clause ``[start, end)`` names a person, not an institution.
+
+    A person: ``he`` or ``she``, a title (``Mr Doyle``, ``the health
+    secretary``), a name of two or more capitalised words with no word of an
+    institution in it (``said Gerald Fitch``, not ``the White House said``),
+    or one capitalised word that the document writes after a first name or a
+    title elsewhere (``Solberg said`` beside ``Ingrid Solberg``). ``Officials
+    said`` and ``the report said`` are no person.
+
+    >>> a = TextAnalysis("Ingrid Solberg won. It was hard, Solberg said. It was, Ofcom said.")
+    >>> _person_speaks(a, 32, 46), _person_speaks(a, 54, len(a.text))
+    (True, False)
+    """
+    clause = analysis.words_in(start, end)
+    titles = word_class("possessor_title")
+    institution = word_class("organisation_word")
+    if any(w.lower in ("he", "she") or w.lower in titles for w in clause):
+        return True
+    runs: list[list[Word]] = []
+    for w in clause:
+        if not w.text[:1].isupper() or analysis.capital_expected(w.start):
+            runs.append([])
+        elif runs and runs[-1] and analysis.text[runs[-1][-1].end:w.start] == " ":
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    for run in runs:
+        if len(run) >= 2 and not any(x.lower in institution for x in run):
+            return True
+        if len(run) == 1 and run[0].lower in _surnames(analysis):
+            return True
+    return False
+
+
+def _surnames(analysis: TextAnalysis) -> frozenset[str]:
+    """Capitalised words the document writes right after another capitalised word (names)."""
+    def compute() -> frozenset[str]:
+        text = analysis.text
+        institution = word_class("organisation_word")
+        out = set()
+        for prev, w in itertools.pairwise(analysis.words):
+            if w.text[:1].isupper() and prev.text[:1].isupper() \
+                    and text[prev.end:w.start] in (" ", ". ") and w.lower not in institution \
+                    and not analysis.capital_expected(w.start):
+                out.add(w.lower)
+        return frozenset(out)
+    return analysis.memo("quotes.surnames", compute)
+
+
+def _shifted(words: list[Word] | tuple[Word, ...]) -> bool:
+    """Whether the tense is shifted back, as indirect speech does (``had gone``, ``would``)."""
+    for a, b in itertools.pairwise(words):
+        if a.lower == "had" and pos(b.text).verb >= 0.5 and pos(b.text).noun < 0.5:
+            return True
+    return any(w.lower in ("would", "could") for w in words)
