@@ -195,3 +195,15 @@ def test_langdetect_profiles_without_cache_are_loaded(monkeypatch: pytest.Monkey
     monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")
     factory = langdetect_profiles.load_factory()
     assert type(factory.word_lang_prob_map) is dict and len(factory.langlist) == 55
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("tr", ["İstanbul", "ışık", "istanbul", "Iğdır", "2019", "qqqzzz"]),
+    ("fr", ["l'état", "aujourd'hui", "qu'il", "l'qqqzzz"]),
+    ("it", ["l'anno", "dell'unione", "c'è"]),
+])
+def test_indexed_word_frequency_is_wordfreqs(cache: Path, lang: str, words: list[str]) -> None:
+    got = [wordfreq_cache.word_frequency(w, lang) for w in words]
+    assert got == [wordfreq.word_frequency(w, lang) for w in words]
+    assert any(f > 0 for f in got)
+    assert list(cache.glob(f"wordfreq-*-{lang}.sqlite3")), "the index was not written"

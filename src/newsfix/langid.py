@@ -42,7 +42,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsfix.wordfreq_cache import frequency
+from newsfix.wordfreq_cache import frequency, word_frequency
 
 __all__ = [
     "DETECTORS",
@@ -388,13 +388,12 @@ def _frequency(word: str, lang: str) -> float:
     The list's own entry where wordfreq's preprocessing of a lower-case word
     is just Unicode normalization (most languages), read from the on-disk
     index of :func:`newsfix.wordfreq_cache.frequency` (a whole list is
-    0.1-0.6 s to load, most of a fresh process's first call); wordfreq's
-    ``word_frequency`` for the rest. Both give the same numbers (tested).
+    0.1-0.6 s to load, most of a fresh process's first call);
+    ``word_frequency`` for the rest (the index's where the language is
+    indexed, else wordfreq's). Both give wordfreq's numbers (tested).
     """
     if lang in _SPECIAL_PREPROCESSING or "'" in word:
-        from wordfreq import word_frequency
-
-        return float(word_frequency(word, lang))
+        return word_frequency(word, lang)
     return frequency(word, lang)
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from newsfix.lexicon import cache_dir
 
-__all__ = ["INDEXED", "clear", "frequency", "zipf_frequency"]
+__all__ = ["INDEXED", "clear", "frequency", "word_frequency", "zipf_frequency"]
 
 #: Languages answered from the on-disk index (wordfreq's code is the list's code).
 INDEXED = frozenset({"cs", "da", "de", "es", "fi", "fr", "it", "nb", "nl", "pl", "pt", "ru",
@@ -105,6 +105,7 @@ def clear() -> None:
     """Forget this process's connections (after changing ``NEWSFIX_CACHE_DIR``; tests)."""
     _CONNECTIONS.clear()
     frequency.cache_clear()
+    word_frequency.cache_clear()
 
 
 def _bucket(con: sqlite3.Connection, token: str) -> int | None:
@@ -161,6 +162,26 @@ def frequency(word: str, lang: str) -> float:
         return float(get_frequency_dict(lang).get(word, 0.0))
     index = _bucket(con, word)
     return 0.0 if index is None else float(cB_to_freq(-index))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_frequency(word: str, lang: str) -> float:
+    """``wordfreq.word_frequency(word, lang)`` (best list, minimum 0), list-free where indexed.
+
+    wordfreq's own tokenizing and special casing (Turkish dotted i, words with
+    an apostrophe), read from the index for the languages of :data:`INDEXED`.
+
+    >>> import wordfreq
+    >>> [word_frequency(w, "tr") == wordfreq.word_frequency(w, "tr")
+    ...  for w in ("İstanbul", "ışık", "qqqzzz")]
+    [True, True, True]
+    """
+    import wordfreq
+
+    con = _connection(lang) if lang in INDEXED else None
+    if con is None:
+        return float(wordfreq.word_frequency(word, lang))
+    return float(_word_frequency(con, word, lang, 0.0))
 
 
 def zipf_frequency(word: str, lang: str) -> float:
