@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import wordfreq
 
-from newsfix import lexicon, wordfreq_cache
+from newsfix import langdetect_profiles, langid, lexicon, wordfreq_cache
 from newsfix.evidence import _read_bigrams, _read_pos
 from newsfix.rules import spin
 from newsfix.rules.english import _foreign
@@ -69,6 +69,7 @@ def test_unwritable_cache_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ("evidence-pos", ["en_pos.tsv.gz"], _read_pos),
     ("spin-synonym-tiers", ["spin_synonyms.tsv.gz"], spin._read_synonym_tiers),
     ("dictionary-de", ["bilingual/de_en.tsv.gz"], lambda: _foreign._read_dictionary("de")),
+    ("langid-variants", ["langid_variants.tsv.gz"], langid._read_variants),
 ])
 def test_cached_tables_equal_their_sources(cache: Path, key: str, sources: list[str],
                                            build: object) -> None:
@@ -139,3 +140,70 @@ def test_cached_exonyms_are_the_gazetteers(cache: Path) -> None:
         assert _foreign.exonyms() == _foreign._read_exonyms()  # read back
     finally:
         _foreign.exonyms.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "nb", "fi"])
+def test_indexed_frequency_is_the_lists_entry(cache: Path, lang: str) -> None:
+    entries = wordfreq.get_frequency_dict(lang)
+    words = [w for w in WORDS if w] + list(entries)[:50] + list(entries)[-50:]
+    got = [wordfreq_cache.frequency(w, lang) for w in words]
+    assert got == [entries.get(w, 0.0) for w in words]
+    assert any(f > 0 for f in got) and any(f == 0 for f in got)
+    assert list(cache.glob(f"wordfreq-*-{lang}.sqlite3")), "the index was not written"
+
+
+def test_frequency_without_cache_is_the_lists_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")
+    wordfreq_cache.clear()
+    try:
+        assert wordfreq_cache.frequency("haus", "de") == wordfreq.get_frequency_dict("de")["haus"]
+    finally:
+        wordfreq_cache.clear()
+
+
+def _probabilities(factory: object, text: str) -> str:
+    detector = factory.create()  # type: ignore[attr-defined]
+    detector.seed = 0
+    detector.append(text)
+    return repr(detector.get_probabilities())
+
+
+def test_lazy_langdetect_profiles_are_langdetects(cache: Path) -> None:
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    eager = DetectorFactory()
+    eager.load_profile(PROFILES_DIRECTORY)
+    built = langdetect_profiles.load_factory()  # builds the index
+    assert list(cache.glob("langdetect-*-profiles.sqlite3"))
+    lazy = langdetect_profiles.load_factory()  # reads it
+    assert isinstance(lazy.word_lang_prob_map, langdetect_profiles.LazyProbabilities)
+    assert lazy.langlist == eager.langlist == built.langlist
+    texts = ["Regjeringen la fram statsbudsjettet for neste år i dag.",
+             "Die Regierung will das Gesetz noch in diesem Jahr ändern.",
+             "Or more if you have drinks.", "Kommentare (0)", "Quellen",
+             "Le nom de la commune en catalan est El Voló, dit le maire."]
+    for text in texts:
+        assert _probabilities(lazy, text) == _probabilities(eager, text)
+    some = next(iter(eager.word_lang_prob_map))
+    assert lazy.word_lang_prob_map[some] == eager.word_lang_prob_map[some]
+    assert "qqqzzz" not in lazy.word_lang_prob_map
+    with pytest.raises(KeyError):
+        lazy.word_lang_prob_map["qqqzzz"]
+
+
+def test_langdetect_profiles_without_cache_are_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")
+    factory = langdetect_profiles.load_factory()
+    assert type(factory.word_lang_prob_map) is dict and len(factory.langlist) == 55
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("tr", ["İstanbul", "ışık", "istanbul", "Iğdır", "2019", "qqqzzz"]),
+    ("fr", ["l'état", "aujourd'hui", "qu'il", "l'qqqzzz"]),
+    ("it", ["l'anno", "dell'unione", "c'è"]),
+])
+def test_indexed_word_frequency_is_wordfreqs(cache: Path, lang: str, words: list[str]) -> None:
+    got = [wordfreq_cache.word_frequency(w, lang) for w in words]
+    assert got == [wordfreq.word_frequency(w, lang) for w in words]
+    assert any(f > 0 for f in got)
+    assert list(cache.glob(f"wordfreq-*-{lang}.sqlite3")), "the index was not written"

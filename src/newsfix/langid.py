@@ -42,6 +42,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsfix.wordfreq_cache import frequency, word_frequency
+
 __all__ = [
     "DETECTORS",
     "NORWEGIAN",
@@ -290,17 +292,18 @@ def _langdetect_factory() -> Any:
     with _lock:
         factory = _loaded.get("langdetect")
         if factory is None:
+            from newsfix.langdetect_profiles import load_factory
+
             try:
-                from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+                # Our own instance: langdetect's module-level factory, and the class
+                # attribute DetectorFactory.seed that other code may rely on, stay as
+                # they are. Its profiles are read n-gram by n-gram from newsfix's
+                # cache (newsfix.langdetect_profiles), the same numbers.
+                factory = load_factory()
             except ImportError as exc:  # a dependency, but be clear if it is missing
                 raise DetectorUnavailable(
                     "langdetect", "langdetect", "pip install langdetect"
                 ) from exc
-            # Our own instance: langdetect's module-level factory, and the class
-            # attribute DetectorFactory.seed that other code may rely on, stay as
-            # they are.
-            factory = DetectorFactory()
-            factory.load_profile(PROFILES_DIRECTORY)
             _loaded["langdetect"] = factory
         return factory
 
@@ -379,26 +382,19 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages()) - {"ja", "ko", "zh"}
 
 
-@cache
-def _frequencies(lang: str) -> dict[str, float]:
-    """Return wordfreq's frequency dict for ``lang`` (loaded once, ~0.1-0.5 s)."""
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict(lang)
-
-
 def _frequency(word: str, lang: str) -> float:
     """Return wordfreq's frequency of a lower-cased ``word`` in ``lang``.
 
-    A dict look-up where wordfreq's own preprocessing of a lower-case word is
-    just Unicode normalization (most languages); wordfreq's ``word_frequency``
-    for the rest. Both give the same numbers (tested).
+    The list's own entry where wordfreq's preprocessing of a lower-case word
+    is just Unicode normalization (most languages), read from the on-disk
+    index of :func:`newsfix.wordfreq_cache.frequency` (a whole list is
+    0.1-0.6 s to load, most of a fresh process's first call);
+    ``word_frequency`` for the rest (the index's where the language is
+    indexed, else wordfreq's). Both give wordfreq's numbers (tested).
     """
     if lang in _SPECIAL_PREPROCESSING or "'" in word:
-        from wordfreq import word_frequency
-
-        return float(word_frequency(word, lang))
-    return _frequencies(lang).get(word, 0.0)
+        return word_frequency(word, lang)
+    return frequency(word, lang)
 
 
 @dataclass(frozen=True)
@@ -454,7 +450,19 @@ _STEM_WEIGHT = 1.0
 
 @cache
 def _variants() -> dict[str, _Variant]:
-    """Load ``data/langid_variants.tsv.gz`` (built by scripts/build_langid_tables.py)."""
+    """Load ``data/langid_variants.tsv.gz`` (built by scripts/build_langid_tables.py).
+
+    Kept once per machine in newsfix's cache (:func:`newsfix.lexicon.cached_table`:
+    0.3 s to read from the TSV, a few milliseconds from the cache).
+    """
+    from newsfix.lexicon import cached_table
+
+    tables = cached_table("langid-variants", ["langid_variants.tsv.gz"], _read_variants)
+    return {variant: _Variant(**entry) for variant, entry in tables.items()}
+
+
+def _read_variants() -> dict[str, dict[str, Any]]:
+    """The variant tables as builtin types (what :func:`_variants` keeps on disk)."""
     from newsfix.lexicon import cells
 
     tables: dict[str, dict[str, Any]] = {}
@@ -470,11 +478,9 @@ def _variants() -> dict[str, _Variant]:
             entry["chars"][key] = ratio
         elif kind.startswith("suffix"):
             entry["suffixes"].setdefault(int(kind[6:]), {})[key] = ratio
-    out = {}
-    for variant, entry in tables.items():
-        suffixes = dict(sorted(entry.pop("suffixes").items(), reverse=True))  # longest first
-        out[variant] = _Variant(suffixes=suffixes, **entry)
-    return out
+    for entry in tables.values():  # longest suffix first
+        entry["suffixes"] = dict(sorted(entry["suffixes"].items(), reverse=True))
+    return tables
 
 
 @cache

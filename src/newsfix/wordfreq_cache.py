@@ -34,12 +34,13 @@ import os
 import sqlite3
 import tempfile
 import threading
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 from newsfix.lexicon import cache_dir
 
-__all__ = ["INDEXED", "clear", "zipf_frequency"]
+__all__ = ["INDEXED", "clear", "frequency", "word_frequency", "zipf_frequency"]
 
 #: Languages answered from the on-disk index (wordfreq's code is the list's code).
 INDEXED = frozenset({"cs", "da", "de", "es", "fi", "fr", "it", "nb", "nl", "pl", "pt", "ru",
@@ -103,6 +104,8 @@ def _connection(lang: str) -> sqlite3.Connection | None:
 def clear() -> None:
     """Forget this process's connections (after changing ``NEWSFIX_CACHE_DIR``; tests)."""
     _CONNECTIONS.clear()
+    frequency.cache_clear()
+    word_frequency.cache_clear()
 
 
 def _bucket(con: sqlite3.Connection, token: str) -> int | None:
@@ -134,6 +137,51 @@ def _word_frequency(con: sqlite3.Connection, word: str, lang: str, minimum: floa
         return 0.0
     leading_zeroes = math.floor(-math.log(unrounded, 10))
     return round(unrounded, leading_zeroes + 3)
+
+
+@lru_cache(maxsize=1 << 18)
+def frequency(word: str, lang: str) -> float:
+    """``wordfreq.get_frequency_dict(lang).get(word, 0.0)``, without loading the dict.
+
+    The raw list entry (no tokenizing, no rounding), for callers that have
+    already normalised ``word`` as wordfreq's lists spell it (``newsfix.langid``).
+    Any wordfreq language is indexed on first use (once per machine); without
+    a cache directory the dict itself is read. Memoised per process.
+
+    >>> from wordfreq import get_frequency_dict
+    >>> [frequency(w, "fr") == get_frequency_dict("fr").get(w, 0.0)
+    ...  for w in ("maison", "l'état", "qqqzzz")]
+    [True, True, True]
+    """
+    from wordfreq import cB_to_freq
+
+    con = _connection(lang)
+    if con is None:
+        from wordfreq import get_frequency_dict
+
+        return float(get_frequency_dict(lang).get(word, 0.0))
+    index = _bucket(con, word)
+    return 0.0 if index is None else float(cB_to_freq(-index))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_frequency(word: str, lang: str) -> float:
+    """``wordfreq.word_frequency(word, lang)`` (best list, minimum 0), list-free where indexed.
+
+    wordfreq's own tokenizing and special casing (Turkish dotted i, words with
+    an apostrophe), read from the index for the languages of :data:`INDEXED`.
+
+    >>> import wordfreq
+    >>> [word_frequency(w, "tr") == wordfreq.word_frequency(w, "tr")
+    ...  for w in ("İstanbul", "ışık", "qqqzzz")]
+    [True, True, True]
+    """
+    import wordfreq
+
+    con = _connection(lang) if lang in INDEXED else None
+    if con is None:
+        return float(wordfreq.word_frequency(word, lang))
+    return float(_word_frequency(con, word, lang, 0.0))
 
 
 def zipf_frequency(word: str, lang: str) -> float:
