@@ -267,7 +267,7 @@ def _untranslated(analysis: TextAnalysis, words: list[Word], spans: Sequence[Spa
     for s in spans:
         for m in exonym_matches(analysis, s.start, s.end):
             if m.reliable and not m.homograph and not analysis.in_quotation(m.start, m.end):
-                for lang in m.langs:
+                for lang in sorted(m.langs):  # in a fixed order: ties go the same way
                     names_found[lang] += 1
                     weight[lang] += 2 * FINGERPRINT / len(m.langs)
                 covered.update(w.index for w in analysis.words_in(m.start, m.end))
@@ -283,10 +283,12 @@ def _untranslated(analysis: TextAnalysis, words: list[Word], spans: Sequence[Spa
             previous = w
             continue  # a phrase counts once (`stopy procentowe`, `audi alteram partem`)
         previous = w
-        for lang in found:
+        for lang in sorted(found):
             per[lang] += 1
             weight[lang] += FINGERPRINT
-    language = max(weight, key=lambda lang: weight[lang]) if weight else None
+    # A tie is decided by the language code, not by set order (which varies with
+    # PYTHONHASHSEED from one process to the next).
+    language = max(sorted(weight), key=lambda lang: weight[lang]) if weight else None
     damage = weight[language] if language else 0.0
     others = sum(weight.values()) - sum(weight.get(lang, 0.0) for lang in _kin(language))
     count = per[language] + names_found[language] if language else 0
