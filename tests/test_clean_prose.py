@@ -33,17 +33,8 @@ def _files(names: str) -> frozenset[str]:
 #: simply have no xfails; a file fixed for a rule turns its xfail into a failure.
 KNOWN: dict[str, tuple[str, frozenset[str]]] = {
     "BROKEN_PARAGRAPH": (
-        "joins a heading to a paragraph that starts with a lower-case name (`Key terms` / `pip "
-        "is…`, `pip` starting no other paragraph) and text around a dropped formula "
-        "(`Rewriting` / `as`)",
-        _files("docs_python_installing_index docs_python_tutorial_floatingpoint")),
-    "MIDSENTENCE_CAPITAL": (
-        "lower-cases capitals that start a title (`the Getting Started section`, `start with The "
-        "Python Tutorial`), a class name written once (`Number`, `Differ`), `None`, `Intel`, a "
-        "menu item (`Run script`), `String` after a dash: documents profiled as case-damaged",
-        _files("docs_python_faq_general docs_python_library_venv "
-               "docs_python_tutorial_interpreter news_python_whatsnew_2_0 news_python_whatsnew_2_1 "
-               "news_python_whatsnew_2_2 readme_charset_normalizer")),
+        "joins text around a formula the HTML-to-text conversion dropped (`Rewriting` / `as`)",
+        _files("docs_python_tutorial_floatingpoint")),
     "NAME_CASE": (
         "capitalises a package name the document also writes capitalised (`distutils`, "
         "`chardet`), `'ascii'` quoted as a string, and common words the author wrote in lower "

@@ -395,6 +395,22 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
     between lower-case words on function words (``and He blamed``) or on
     common words the document also writes in lower case (``the court Will
     rule``). Names written with their capital weigh, a little, against.
+
+    Only what the case rules would read as prose counts: nothing in a URL,
+    path, code token or preformatted line (``github.com``, ``xml.dom``, a
+    code block), and no capital that is the document's own spelling of a name
+    or title, written capitalised mid-sentence three times or more, or twice
+    and at least as often as in lower case (``Python``, ``the Software``,
+    ``a Language object``). Simulated and real residue capitalises words at
+    random, rarely the same content word twice; a technical text that names
+    its subject in capitals hundreds of times is no damaged one.
+
+    >>> profile_text("The court will rule. The court Will rule and He said the judge "
+    ...              "Could speak, and She left.").damaged("case")
+    True
+    >>> profile_text("We use Python daily and like Python code; a Python user runs "
+    ...              "python -m pip.").damaged("case")
+    False
     """
     from newsfix.evidence import association, pos
     from newsfix.rules.english._foreign import place
@@ -405,20 +421,36 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
         proper_nouns,
         word_class,
     )
-    from newsfix.rules.english.case import _title_line, name_context
+    from newsfix.rules.english.case import _title_line, in_token, name_context
+    from newsfix.rules.preformatted import preformatted
 
     proper = proper_nouns()
-    curated = {w.lower for w in words if w.text.islower() and w.lower in names()}
+    source = analysis.text
+
+    def prose(w: Word) -> bool:
+        return not (analysis.protected(w.start, w.end) or preformatted(analysis, w.start, w.end)
+                    or in_token(source, w.start, w.end))
+
+    curated = {w.lower for w in words if w.text.islower() and w.lower in names() and prose(w)}
     dictionary = set()
     for w in words:
         low = w.lower
-        if not w.text.islower() or low in names() or len(low) < 3:
+        if not w.text.islower() or low in names() or len(low) < 3 or not prose(w):
             continue
         found = place(low)
         if (low in proper or (found is not None and not found.common_word
                               and en_zipf(low) < 3.0)) and not foreign_neighbour(analysis, w):
             dictionary.add(low)
     lower = {w.text for w in words if w.text.islower()}
+    mid_capital: Counter[str] = Counter()
+    mid_lower: Counter[str] = Counter()
+    for w in words:
+        if analysis.capital_expected(w.start):
+            continue
+        if w.text[:1].isupper() and w.text[1:].islower():
+            mid_capital[w.lower] += 1
+        elif w.text.islower():
+            mid_lower[w.lower] += 1
     capital_fn = capital_common = 0
     function = word_class("function_word")
     titles = word_class("title_word")
@@ -433,6 +465,11 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
             continue
         if name_context(analysis.text, analysis, w) or _title_line(analysis, w.start):
             continue  # `Ministry of Commerce`, a headline in title case
+        capitals = mid_capital[low]
+        if low not in function and (capitals >= 3 or capitals >= max(2, mid_lower[low])):
+            continue  # the document's spelling of a name (`Python`, `the Software`)
+        if not prose(w):
+            continue  # code, a table, a path
         if low in function:
             capital_fn += 1
         elif low not in proper and place(low) is None and en_zipf(low) >= 3.0 and (

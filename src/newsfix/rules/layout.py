@@ -26,7 +26,7 @@ import regex
 from newsfix.lexicon import UserLexicon, data_files, load
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.preformatted import CODE_LINE_RE, has_code, lower_starters, preformatted
-from newsfix.text import WORD_RE, months
+from newsfix.text import WORD_RE, TextAnalysis, months
 
 __all__ = [
     "RULES",
@@ -900,6 +900,31 @@ def looks_title_case(text: str) -> bool:
     return big > 0 and caps / big >= 0.75
 
 
+def _short_line(line: str) -> bool:
+    """A heading-like line: capitalised, at most six words, no sentence end, comma or colon.
+
+    >>> _short_line("Key terms"), _short_line("The talks, which had stalled for")
+    (True, False)
+    """
+    return bool(regex.match(r"\p{Lu}", line)) and len(WORD_RE.findall(line)) <= 6 \
+        and not SENTENCE_END_RE.search(line) and not regex.search(r"[,;:]", line)
+
+
+def headings(analysis: TextAnalysis) -> int:
+    """How many blocks of the document are one short heading-like line (memoised, linear).
+
+    A document laid out in sections (``Key terms``, ``Basic usage``) has
+    several; a paragraph broken mid-sentence leaves a fragment, rarely three
+    short capitalised lines without a full stop.
+    """
+    def compute() -> int:
+        text = analysis.text
+        return sum(1 for b in analysis.blocks
+                   if "\n" not in (block := text[b.start:b.end].strip())
+                   and _short_line(block))
+    return analysis.memo("broken_paragraph.headings", compute)
+
+
 class BrokenParagraph(Rule):
     """Join a paragraph broken mid-sentence across a blank line.
 
@@ -962,6 +987,9 @@ class BrokenParagraph(Rule):
             if parse_metadata(last_line, extra) or find_credit(last_line, extra):
                 continue
             tail = WORD_RE.findall(last_line)
+            if tail and tail[-1] not in words and "\n" not in text[a.start:a.end].strip() \
+                    and _short_line(last_line) and headings(analysis) >= 3:
+                continue  # `Key terms`: one of the document's one-line headings
             if not tail:
                 continue
             last_word = tail[-1]

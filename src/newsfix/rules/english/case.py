@@ -22,7 +22,7 @@ from newsfix.rules.english._lexicon import (
 from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["MidSentenceCapital", "NameCase", "name_context", "title_lines"]
+__all__ = ["MidSentenceCapital", "NameCase", "in_token", "name_context", "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
@@ -182,11 +182,11 @@ def _adverb(word: str) -> bool:
     return any(en_zipf(s) >= 3.5 and s not in proper_nouns() for s in stems)
 
 
-def _in_token(text: str, start: int, end: int) -> bool:
+def in_token(text: str, start: int, end: int) -> bool:
     """Whether the word is glued to digits or sits in a path-like token (``/``, inner ``.``).
 
     >>> t = "see rfc822 and 10.5281/zenodo.2591652 in kyiv."
-    >>> _in_token(t, 4, 7), _in_token(t, 23, 29), _in_token(t, 41, 45)
+    >>> in_token(t, 4, 7), in_token(t, 23, 29), in_token(t, 41, 45)
     (True, True, False)
     """
     if text[end:end + 1].isdigit() or text[start - 1:start].isdigit() or text[end:end + 1] == "(":
@@ -269,7 +269,7 @@ class NameCase(Rule):
                 continue  # `neo -Nazis`, `anti-semitic`: a prefix, not a name
             if "\ufffd" in text[max(0, start - 1):end + 1]:
                 continue  # a word cut by a replacement character is no word
-            if preformatted(analysis, start, end) or _in_token(text, start, end):
+            if preformatted(analysis, start, end) or in_token(text, start, end):
                 continue  # code, a table, `rfc822`, `10.5281/zenodo.2591652`: not prose
             if start >= 2 and text[start - 2].isalnum() and not text[start - 1].isspace() \
                     and text[start - 1] not in _WORD_JOINERS:
