@@ -89,6 +89,27 @@ def test_cached_table_rebuilds_a_damaged_file(cache: Path) -> None:
     assert marshal.loads(path.read_bytes()) == (3, 4)
 
 
+def test_cached_table_is_rebuilt_when_its_reader_changes(cache: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader edited under the same key gets its own table, not the one the old code built."""
+    import importlib
+    import sys
+
+    module = tmp_path / "nf_reader_probe.py"
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # no stale .pyc within one second
+    for version in (1, 22):
+        module.write_text("from newsfix import lexicon\n\n"
+                          "def table():\n"
+                          "    return lexicon.cached_table('reader-probe', ['en_pos.tsv.gz'],\n"
+                          f"                                lambda: {{'version': {version}}})\n")
+        importlib.invalidate_caches()
+        import nf_reader_probe
+        probe = importlib.reload(nf_reader_probe)
+        assert probe.table() == {"version": version}
+        assert probe.table() == {"version": version}  # read back from the cache
+
+
 def test_cached_table_without_its_source_is_just_built(cache: Path) -> None:
     assert lexicon.cached_table("absent", ["bilingual/xx_en.tsv.gz"], lambda: {"x": 1}) == {"x": 1}
     assert not list(cache.glob("absent-*"))

@@ -420,13 +420,22 @@ def _package_bytes(name: str) -> bytes:
     return resources.files("newsfix").joinpath("data", *PurePosixPath(name).parts).read_bytes()
 
 
+def _module_source(path: str | None) -> bytes:
+    """The bytes of a module's source file (empty if it has none that can be read)."""
+    try:
+        return Path(path).read_bytes() if path else b""
+    except OSError:
+        return b""
+
+
 def cached_table(key: str, sources: Sequence[str], build: Callable[[], T], *,
                  read: Callable[[str], bytes] = _package_bytes) -> T:
     """``build()``, kept on disk (``marshal``) across processes until a source file changes.
 
     ``sources`` names the package data files the table is derived from (paths
-    under ``newsfix/data``); their bytes, ``key`` and the Python version name
-    the cache file, so an edited table or another interpreter builds afresh
+    under ``newsfix/data``); their bytes, ``key``, the Python version and the
+    source of the calling module (where the reader is) name the cache file, so
+    an edited table, an edited reader or another interpreter builds afresh
     (``read`` reads a source's bytes: the module's own reader, if it has one).
     ``build`` must return builtin types only (dicts, tuples, strings,
     numbers). Without a writable cache directory this is just ``build()``.
@@ -439,6 +448,9 @@ def cached_table(key: str, sources: Sequence[str], build: Callable[[], T], *,
     if folder is None:
         return build()
     digest = hashlib.blake2b(f"{key}|{sys.version}".encode(), digest_size=16)
+    # The table is what the calling module's code makes of its sources: an edited reader
+    # under the same key must not be served the table its old code built.
+    digest.update(_module_source(sys._getframe(1).f_globals.get("__file__")))
     for name in sources:
         try:
             digest.update(read(name))
