@@ -30,3 +30,13 @@ def test_families_stay_plural() -> None:
                  "The Clintons foundation said on Monday it would close.",
                  "The Joneses house was sold, the agent said."):
         assert fix_and_trace(text, EN).text == text, text
+
+
+def test_a_noun_the_document_writes_only_as_a_plural_owns_as_a_plural() -> None:
+    text = ("The 212 plaintiffs sued the city in March, officials said. Its not clear when the "
+            "judge will rule, and the plaintiffs lawyers dont expect a hearing before June. "
+            "The councils decision came after the mayors statement, and the plaintiffs "
+            "were not told.\n")
+    out = fix_and_trace(text, EN).text
+    assert "the plaintiffs' lawyers" in out
+    assert "The council's decision" in out  # `council` is not written as a plain plural

@@ -146,7 +146,7 @@ class PossessiveApostrophe(Rule):
     languages = frozenset({"en"})
     description = "possessive apostrophe stripped"
     tiers = {"name_owned": 0.95, "name_alone": 0.6, "name_profiled": 0.93, "no_plural": 0.95,
-             "owned_noun": 0.6, "noun_profiled": 0.92}
+             "owned_noun": 0.6, "noun_profiled": 0.92, "plural_profiled": 0.9}
     lexicons = ("en_word_classes.tsv", "gazetteer_en_propernouns.tsv", "gazetteer_en_names.tsv")
     examples = (
         Example("Iran said no. Israel wants to destroy ⟦Irans⟧ nuclear installations.",
@@ -191,7 +191,8 @@ class PossessiveApostrophe(Rule):
             found = self._judge(analysis, w, known, damaged)
             if found is not None:
                 stem, tier = found
-                yield scope.change(w.start, w.end, stem + mark + "s", tier=tier,
+                fixed = tok + mark if tier == "plural_profiled" else stem + mark + "s"
+                yield scope.change(w.start, w.end, fixed, tier=tier,
                                    message=f"possessive apostrophe stripped: {tok}")
 
     def _judge(self, analysis: TextAnalysis, w: Word, known: dict[str, str],
@@ -250,11 +251,14 @@ class PossessiveApostrophe(Rule):
         if nxt is None:
             return None
         if damaged and head is not None and poss >= 2.5 and _determined(analysis, w) \
-                and bigram(tok.lower(), nxt.lower) < COMPOUND and _singular_plausible(analysis, w):
+                and bigram(tok.lower(), nxt.lower) < COMPOUND:
             # A document that lost its apostrophes: `the parliaments decision`, `last years
             # level`, `the incoming administrations plans`. A plural before a noun is a
-            # compound only where English has it (`sales tax`).
-            return stem, "noun_profiled"
+            # compound only where English has it (`sales tax`). A noun the document
+            # writes only as a plural owns as a plural (`the plaintiffs lawyers`).
+            if _singular_plausible(analysis, w):
+                return stem, "noun_profiled"
+            return tok, "plural_profiled"
         if prev is not None and prev.lower == "the" and nxt.lower in word_class("owned_noun") \
                 and poss >= 3.0:
             return stem, "owned_noun"
