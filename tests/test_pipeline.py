@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsfix
@@ -119,6 +119,9 @@ TEXT = st.lists(st.sampled_from([*"ab .,\n\t-’\"“”", "Ã©", "\r\n", "\ufe
 
 @settings(max_examples=150, deadline=None)
 @given(TEXT)
+# Found by hypothesis: two mojibake repairs on two lines aligned as one stretch, which the
+# indented (verbatim) second line made FIX_MOJIBAKE skip whole; the next run fixed line one.
+@example("Ã©\n Ã©")
 def test_pipeline_keeps_the_contract_and_is_idempotent(text: str) -> None:
     r = fix_and_trace(text, **EN)
     assert not contract_violations(r)

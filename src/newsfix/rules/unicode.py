@@ -140,7 +140,7 @@ class FixMojibake(Rule):
         fixed = ftfy.fix_text(text, FTFY_CONFIG)
         if fixed == text:
             return
-        for i1, i2, j1, j2 in align(text, fixed):
+        for i1, i2, j1, j2 in by_line(text, fixed, align(text, fixed)):
             if preformatted(scope.analysis, scope.start + i1, scope.start + i2,
                             kinds="verbatim"):
                 continue  # code quoting mojibake as an example (`>>> fix_text('Ã©')`)
@@ -193,6 +193,36 @@ def align(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
         i, j = found
     if i < n or j < m:
         yield i, n, j, m
+
+
+def by_line(old: str, new: str, stretches: Iterable[tuple[int, int, int, int]]
+            ) -> Iterator[tuple[int, int, int, int]]:
+    r"""The stretches, each cut at its line breaks where both sides have the same lines.
+
+    Repairs close together on two lines (``Ã©\n Ã©``) align as one stretch;
+    cut per line, each is judged on its own line (one may be verbatim text,
+    the other prose), as the same text is when the lines stand apart.
+
+    >>> list(by_line("\u00c3\u00a9\n \u00c3\u00a9", "é\n é", [(0, 6, 0, 4)]))
+    [(0, 2, 0, 1), (4, 6, 3, 4)]
+    """
+    for i1, i2, j1, j2 in stretches:
+        a, b = old[i1:i2].split("\n"), new[j1:j2].split("\n")
+        if len(a) == 1 or len(a) != len(b):
+            yield i1, i2, j1, j2
+            continue
+        i, j = i1, j1
+        for pa, pb in zip(a, b):
+            if pa != pb:
+                k = 0  # what the line's two sides share at the start and the end
+                while k < min(len(pa), len(pb)) and pa[k] == pb[k]:
+                    k += 1
+                e = 0
+                while e < min(len(pa), len(pb)) - k and pa[-1 - e] == pb[-1 - e]:
+                    e += 1
+                yield i + k, i + len(pa) - e, j + k, j + len(pb) - e
+            i += len(pa) + 1
+            j += len(pb) + 1
 
 
 RULES: tuple[type[Rule], ...] = (RemoveBom, FixMojibake, NormalizeNewlines)
