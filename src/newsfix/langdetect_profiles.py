@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 import threading
 from array import array
 from importlib.metadata import version
@@ -84,25 +83,17 @@ class LazyProbabilities(dict[str, list[float]]):
 
 def _build(path: Path, factory: Any) -> None:
     """Write ``factory``'s loaded profiles to ``path`` (atomically)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        con = sqlite3.connect(tmp)
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
+    from newsfix.wordfreq_cache import write_index
+
+    def fill(con: sqlite3.Connection) -> None:
         con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         con.execute("CREATE TABLE p (word TEXT PRIMARY KEY, probs BLOB NOT NULL) WITHOUT ROWID")
         con.execute("INSERT INTO meta VALUES ('langlist', ?)", (json.dumps(factory.langlist),))
         con.executemany("INSERT INTO p VALUES (?, ?)",
                         ((word, array("d", probs).tobytes())
                          for word, probs in factory.word_lang_prob_map.items()))
-        con.commit()
-        con.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    write_index(path, fill)
 
 
 def _langlist(path: Path) -> list[str] | None:

@@ -34,6 +34,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -49,11 +50,13 @@ INDEXED = frozenset({"cs", "da", "de", "es", "fi", "fr", "it", "nb", "nl", "pl",
 _LOCK = threading.Lock()
 
 
-def _build(path: Path, lang: str) -> None:
-    """Write the index of ``lang``'s wordfreq list to ``path`` (atomically)."""
-    from wordfreq import get_frequency_list
+def write_index(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Write a sqlite index to ``path`` atomically: ``fill`` creates and fills its tables.
 
-    pack = get_frequency_list(lang, "best")
+    The file is built under a scratch name (no journal, no syncing) and renamed
+    once complete, so a reader never sees half an index; a failed build leaves
+    nothing behind. Shared with :mod:`newsfix.langdetect_profiles`.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -61,16 +64,28 @@ def _build(path: Path, lang: str) -> None:
         con = sqlite3.connect(tmp)
         con.execute("PRAGMA journal_mode = OFF")  # a scratch file, renamed once complete
         con.execute("PRAGMA synchronous = OFF")
-        con.execute("CREATE TABLE f (word TEXT PRIMARY KEY, cb INTEGER NOT NULL) WITHOUT ROWID")
-        # Later buckets win for a word listed twice, as in get_frequency_dict.
-        con.executemany("INSERT OR REPLACE INTO f VALUES (?, ?)",
-                        ((word, index) for index, bucket in enumerate(pack) for word in bucket))
+        fill(con)
         con.commit()
         con.close()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _build(path: Path, lang: str) -> None:
+    """Write the index of ``lang``'s wordfreq list to ``path`` (atomically)."""
+    from wordfreq import get_frequency_list
+
+    pack = get_frequency_list(lang, "best")
+
+    def fill(con: sqlite3.Connection) -> None:
+        con.execute("CREATE TABLE f (word TEXT PRIMARY KEY, cb INTEGER NOT NULL) WITHOUT ROWID")
+        # Later buckets win for a word listed twice, as in get_frequency_dict.
+        con.executemany("INSERT OR REPLACE INTO f VALUES (?, ?)",
+                        ((word, index) for index, bucket in enumerate(pack) for word in bucket))
+
+    write_index(path, fill)
 
 
 _CONNECTIONS: dict[tuple[int, str], sqlite3.Connection | None] = {}
