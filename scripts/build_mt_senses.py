@@ -56,8 +56,10 @@ HEAD_SIB = """\
 """
 HEAD_FF = """\
 # Lookalike false friends: English words that look like a source word but are not among its
-# translations (German aktuell ~ actual, eventuell ~ eventually, Chef ~ chef). Columns: lang,
-# source (lemma), english (the lookalike), translations (what the source word does mean).
+# translations (German aktuell ~ actual, eventuell ~ eventually, Chef ~ chef), or only a minor
+# one (French milliard ~ milliard: the senses ranked before it). Columns: lang, source (lemma),
+# english (the lookalike), translations (what the source word does mean), distance (0: the
+# same shape; 1-2: edit distance or a stem match).
 # Source: bilingual/*_en.tsv.gz (licences in LICENSES-bilingual.md) and wordfreq word lists
 # (Apache-2.0, data CC BY-SA 4.0). Built by scripts/build_mt_senses.py.
 """
