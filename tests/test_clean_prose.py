@@ -37,7 +37,7 @@ KNOWN: dict[str, tuple[str, frozenset[str]]] = {
         _files("docs_python_tutorial_floatingpoint")),
     "NAME_CASE": (
         "capitalises a package name the document also writes capitalised (`distutils`, "
-        "`chardet`), `'ascii'` quoted as a string, and common words the author wrote in lower "
+        "`chardet`) and common words the author wrote in lower "
         "case (`arabic`, `european`, `linux`, `unicode`)",
         _files("news_python_whatsnew_2_0 readme_charset_normalizer readme_rich")),
     "SPACE_RUN": (
@@ -70,6 +70,17 @@ def _param(name: str, rule: str) -> object:
                          [_param(p.stem, r.id) for p in FILES for r in registry()])
 def test_rule_makes_no_edit_on_clean_prose(name: str, rule: str) -> None:
     assert edits_by(result(name), rule) == []
+
+
+def test_a_word_mentioned_alone_keeps_its_spelling() -> None:
+    """`'ascii'` (a codec's name as a string) and `**chardet**` (a package in bold) are
+    mentioned, not used; NAME_CASE capitalised both before (issue 14)."""
+    whatsnew = edits_by(result("news_python_whatsnew_2_0"), "NAME_CASE")
+    readme = result("readme_charset_normalizer")
+    assert "'ascii'" in (CORPUS / "news_python_whatsnew_2_0.txt").read_text(encoding="utf-8")
+    assert ("ascii", "ASCII") not in whatsnew
+    bold = readme.source.index("**chardet**") + 2
+    assert not [e for e in readme.edits if e.rule == "NAME_CASE" and e.source.start == bold]
 
 
 def test_the_corpus_is_large_and_sourced() -> None:

@@ -22,7 +22,8 @@ from newsfix.rules.english._lexicon import (
 from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["MidSentenceCapital", "NameCase", "in_token", "name_context", "title_lines"]
+__all__ = ["MidSentenceCapital", "NameCase", "in_token", "mentioned", "name_context",
+           "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
@@ -200,6 +201,28 @@ def in_token(text: str, start: int, end: int) -> bool:
     return "/" in chunk or "\\" in chunk or regex.search(r"\w\.[a-z0-9]", chunk) is not None
 
 
+_MENTION_MARKS = (("**", "**"), ("__", "__"), ("'", "'"), ('"', '"'), ("\u2018", "\u2019"),
+                  ("\u201c", "\u201d"), ("`", "`"), ("*", "*"), ("_", "_"))
+
+
+def mentioned(text: str, start: int, end: int) -> bool:
+    """Whether the word stands alone inside quotation marks or markup emphasis.
+
+    A word quoted or marked up on its own is mentioned, not used: a string
+    (``'ascii'``), a term or a package name set in bold (``**chardet**``).
+    Its spelling is the point, so it stays as written.
+
+    >>> t = "named 'ascii', 'utf-8' or **chardet**; 'the kyiv office' said"
+    >>> mentioned(t, 7, 12), mentioned(t, 28, 35), mentioned(t, 44, 48)
+    (True, True, False)
+    """
+    for before, after in _MENTION_MARKS:
+        if text[max(0, start - len(before)):start] == before \
+                and text[end:end + len(after)] == after:
+            return True
+    return False
+
+
 class NameCase(Rule):
     """Capitalise a proper noun written in lower case (``kyiv`` → ``Kyiv``, ``nato`` → ``NATO``).
 
@@ -246,6 +269,9 @@ class NameCase(Rule):
         Example("The Vextrane Guide and the Vextrane FAQ say vextrane files hold vextrane data; "
                 "a vextrane reader and a vextrane writer share vextrane code with vextrane tools.",
                 kind="clean", note="the document writes `vextrane` in lower case itself"),
+        Example("Codecs are named by strings such as 'ascii' or 'latin-1'; the **chardet** "
+                "package guesses them.", kind="clean",
+                note="a word quoted or set in bold alone is mentioned, not used"),
         Example("The rfc822 module moved; see doi 10.5281/zenodo.123 and the xml.dom.minidom "
                 "module, which the xml tools use with XML files.", kind="clean",
                 note="code names, a DOI and a word glued to digits"),
@@ -271,6 +297,8 @@ class NameCase(Rule):
                 continue  # a word cut by a replacement character is no word
             if preformatted(analysis, start, end) or in_token(text, start, end):
                 continue  # code, a table, `rfc822`, `10.5281/zenodo.2591652`: not prose
+            if mentioned(text, start, end):
+                continue  # `'ascii'`, `**chardet**`: a word mentioned, not used
             if start >= 2 and text[start - 2].isalnum() and not text[start - 1].isspace() \
                     and text[start - 1] not in _WORD_JOINERS:
                 continue  # `Sloven?ina`: glued to a word by a stray mark, part of a token
