@@ -191,6 +191,12 @@ def metadata_labels(extra: Extra = ()) -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
+def _label_set(extra: Extra = ()) -> frozenset[str]:
+    """Every case-folded metadata label (a line is tested against all of them at once)."""
+    return frozenset(lab for lab, _, _ in metadata_labels(extra))
+
+
+@cache
 def _label_rows(extra: Extra = ()) -> tuple[tuple[str, str], ...]:
     """(case-folded label, ``file:line``), longest label first."""
     rows = load("layout_metadata_labels.tsv", extra)
@@ -534,12 +540,10 @@ def label_value(label: str, value: str, extra: Extra = ()) -> tuple[str, str] | 
     True
     """
     low = normalize_line(label).removesuffix(":").strip()
-    if not low or not value.strip() or ":" in value:
+    if not low or not value.strip() or ":" in value or low not in _label_set(extra):
         return None
     if match_residue(value, extra) or navigation_line(value, extra):
         return None  # "Quellen" above "Kommentare (0)": two residue lines, no value
-    if not any(low == lab for lab, _, _ in metadata_labels(extra)):
-        return None
     return parse_metadata(f"{label.strip().removesuffix(':')}: {value.strip()}", extra)
 
 
@@ -855,7 +859,8 @@ class DuplicateTitle(Rule):
         if not copies:
             return
         last = page[copies[-1]].line
-        if all(page[k].kind == "blank" or k in copies for k in range(content[0] + 1, copies[-1])):
+        copied = set(copies)  # a set: `k in copies` over 100k one-letter lines was quadratic
+        if all(page[k].kind == "blank" or k in copied for k in range(content[0] + 1, copies[-1])):
             yield scope.change(a.end, last.end, "", tier="identical",
                                message="title repeated below itself"
                                        + (f" ({len(copies)} copies)" if len(copies) > 1 else ""))
