@@ -2,11 +2,13 @@
 """newsfix against ftfy's own test cases: same fix, a documented setting apart, or different.
 
 ftfy's test cases are JSON files in its repository (``tests/test-cases/*.json``
-of https://github.com/rspeer/python-ftfy, Apache-2.0; measured on commit
-74dd045, ftfy 6.3.1). They are not copied into this repository; get them with
+of https://github.com/rspeer/python-ftfy, Apache-2.0); commit 74dd045 (ftfy
+6.3.1) is copied verbatim, with its licence, into ``tests/data/ftfy_cases/``,
+which is the default folder (``tests/test_ftfy_cases.py`` asserts the same
+parity case by case):
 
-    git clone --depth 1 https://github.com/rspeer/python-ftfy /tmp/python-ftfy
-    .venv/bin/python benchmarks/bench_ftfy_parity.py /tmp/python-ftfy/tests/test-cases
+    .venv/bin/python benchmarks/bench_ftfy_parity.py
+    .venv/bin/python benchmarks/bench_ftfy_parity.py /tmp/python-ftfy/tests/test-cases  # newer
 
 Each case with ``"expect": "pass"`` is one ftfy fixes (``ftfy.fix_text(original)
 == fixed``; its ``negative`` cases are texts it must leave alone). newsfix runs
@@ -74,7 +76,9 @@ def classify(case: dict[str, Any], *, only_mojibake: bool = False) -> tuple[str,
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cases", type=Path, help="folder of ftfy's test-cases/*.json")
+    ap.add_argument("cases", type=Path, nargs="?",
+                    default=Path(__file__).resolve().parents[1] / "tests" / "data" / "ftfy_cases",
+                    help="folder of ftfy's test-cases/*.json (default: tests/data/ftfy_cases)")
     ap.add_argument("--only-mojibake", action="store_true",
                     help="run FIX_MOJIBAKE alone instead of the whole pipeline")
     args = ap.parse_args(argv)

@@ -25,7 +25,7 @@ import ftfy
 import pytest
 
 import newsfix
-from newsfix.rules.unicode import FTFY_LEFT_OUT
+from tests.support.parity import same_up_to_settings
 
 DATA = Path(__file__).parent / "data" / "ftfy_cases"
 FILES = ("in-the-wild.json", "language-names.json", "negative.json", "synthetic.json")
@@ -49,9 +49,6 @@ DIFFERS_BY_SETTING: dict[str, str] = {
     "Synthetic, negative: Romanian word before a non-breaking space": "TRAILING_SPACE",
 }
 
-
-def same_up_to_settings(a: str, b: str) -> bool:
-    return a == b or ftfy.fix_text(a, FTFY_LEFT_OUT) == ftfy.fix_text(b, FTFY_LEFT_OUT)
 
 
 def _id(case: dict[str, Any]) -> str:

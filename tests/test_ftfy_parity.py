@@ -6,8 +6,8 @@ languages put through real wrong-codec round trips by
 regressions. Each runs through the whole pipeline (no translation); its text
 must equal ``ftfy.fix_text`` of the same input, or differ only by what
 ``FTFY_CONFIG`` leaves out on purpose (curly quotes, ligatures, width, line
-breaks, NFC). ftfy's own test files are measured by
-``benchmarks/bench_ftfy_parity.py`` (not copied here).
+breaks, NFC). ftfy's own test files are copied into ``tests/data/ftfy_cases/`` and
+run by ``tests/test_ftfy_cases.py``.
 """
 
 from __future__ import annotations
@@ -20,22 +20,17 @@ import ftfy
 import pytest
 
 import newsfix
-from newsfix.rules.unicode import FTFY_LEFT_OUT
+from tests.support.parity import same_up_to_settings
 
 DATA = Path(__file__).parent / "data" / "mojibake" / "cases.json"
 CASES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))
 
-#: ftfy's steps that newsfix leaves out on purpose.
-SETTINGS_ONLY = FTFY_LEFT_OUT
 
 #: Cases newsfix gets wrong today, by label (strict xfails). Issue 14's were all fixed:
 #: NORMALIZE_NEWLINES leaves U+0085 to ftfy, PAGE_RESIDUE keeps a one-line document,
 #: NAME_CASE does not split a word at U+FFFD.
 KNOWN: dict[str, str] = {}
 
-
-def same_up_to_settings(a: str, b: str) -> bool:
-    return a == b or ftfy.fix_text(a, SETTINGS_ONLY) == ftfy.fix_text(b, SETTINGS_ONLY)
 
 
 def _param(case: dict[str, Any]) -> object:
