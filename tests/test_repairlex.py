@@ -194,6 +194,13 @@ def test_case_damage_across_a_sentence() -> None:
     assert "in Gdansk and Kyiv" in r.text
 
 
+def test_case_damage_before_a_figure() -> None:
+    r = run(CASED + " The bill passed 71 To 27 and went to the king; its author died In 2011.")
+    assert r.text.endswith("passed 71 to 27 and went to the king; its author died in 2011.")
+    clean = "The bill passed 71 to 27. The film Since 2011 is out, and Windows To 2000 is not."
+    assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
+
+
 @pytest.mark.parametrize("text", [
     "The report on the year, published in roku, was read by medici in Milan.",
     "Many yong people came, and a los of them left; compile it with gcc.",

@@ -159,6 +159,8 @@ def _edits(word: str) -> set[str]:
     return out
 
 
+#: A figure after a word: ``In 2011``, ``To 27``, ``Than 18.5``.
+_NUMBER_AFTER_RE = regex.compile(r"[^\S\n]+\d")
 #: Prepositions and conjunctions that stay in lower case before a name (``on Monday``).
 _JOINERS = frozenset({"on", "in", "at", "to", "for", "from", "by", "with", "of", "and", "or",
                       "but", "after", "before", "since", "until", "during"})
@@ -525,10 +527,18 @@ class MidSentenceCapital(Rule):
 
         ``after The Federal Reserve``: an article the document writes in lower
         case before the same name elsewhere; ``he Said.``: a word the document
-        writes in lower case, before punctuation.
+        writes in lower case, before punctuation; ``died In 2011``: a function word
+        the document writes in lower case, before a figure.
         """
         if nxt is None:
             after = text[w.end:w.end + 1]
+            if _NUMBER_AFTER_RE.match(text, w.end):
+                # `died In 2011`, `less Than 18`, `71 To 27`: edited English writes a
+                # closed-class word before a figure in lower case (a title line aside).
+                prev = PREV_RE.search(text, max(0, w.start - 40), w.start)
+                return low in word_class("function_word") and low in lower_seen \
+                    and prev is not None and (prev.group(1).islower()
+                                              or prev.group(1).isdigit())
             return bool(after) and after in ".,;:!?" and low in lower_seen and \
                 low not in word_class("title_word")
         if low in _JOINERS and low in lower_seen and prev_lower(text, w):
