@@ -201,6 +201,21 @@ def test_case_damage_before_a_figure() -> None:
     assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
 
 
+def test_capitals_before_names_and_figures_are_case_fingerprints() -> None:
+    text = ("The vote passed by 71 votes, and the law took effect In 2011. United were held to "
+            "extra time By Bromley, and a villa Near Faro was sold.")
+    found = profile_text(text)["case"]
+    assert found.evidence["capitalised_before_names"] == 3
+    assert profile_text(text).damaged("case")
+    clean = "The vote passed by 71 votes in 2011. The film Into the Wild opened in Leeds."
+    assert profile_text(clean)["case"].evidence["capitalised_before_names"] == 0
+
+
+def test_a_bare_singular_noun_after_a_preposition_reads_as_a_name() -> None:
+    r = run(CASED + " United needed penalties to get past Arsenal at the stadium.")
+    assert "get past Arsenal at the stadium." in r.text
+
+
 @pytest.mark.parametrize("text", [
     "The report on the year, published in roku, was read by medici in Milan.",
     "Many yong people came, and a los of them left; compile it with gcc.",

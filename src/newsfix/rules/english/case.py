@@ -22,7 +22,7 @@ from newsfix.rules.english._lexicon import (
 from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["MidSentenceCapital", "NameCase", "in_token", "name_context", "title_lines"]
+__all__ = ["JOINERS", "MidSentenceCapital", "NameCase", "in_token", "name_context", "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
@@ -162,8 +162,11 @@ def _edits(word: str) -> set[str]:
 #: A figure after a word: ``In 2011``, ``To 27``, ``Than 18.5``.
 _NUMBER_AFTER_RE = regex.compile(r"[^\S\n]+\d")
 #: Prepositions and conjunctions that stay in lower case before a name (``on Monday``).
-_JOINERS = frozenset({"on", "in", "at", "to", "for", "from", "by", "with", "of", "and", "or",
-                      "but", "after", "before", "since", "until", "during"})
+JOINERS = frozenset({"on", "in", "at", "to", "for", "from", "by", "with", "of", "and", "or",
+                     "but", "after", "before", "since", "until", "during", "near", "than",
+                     "against", "across", "among", "between", "through", "towards", "toward",
+                     "within", "without", "into", "over", "under", "upon", "despite", "past",
+                     "around", "behind", "beyond", "amid", "outside", "inside"})
 
 
 def prev_lower(text: str, w: Word) -> bool:
@@ -391,7 +394,10 @@ class MidSentenceCapital(Rule):
     comma): residue comes in bursts, a lost full stop does not make it. A
     preposition or auxiliary that could not open a sentence there
     (``the deal In his evening address.``, ``the army Would run out``) is
-    fixed after any word.
+    fixed after any word. In a case-damaged document a function word before a
+    figure (``died In 2011``) is fixed too, and a singular noun right after a
+    preposition, without a determiner (``get past Arsenal at``), only where the
+    document writes it in lower case elsewhere: a bare noun there reads as a name.
     """
 
     id = "MIDSENTENCE_CAPITAL"
@@ -482,7 +488,12 @@ class MidSentenceCapital(Rule):
                 continue  # part of a name (`Wembley Stadium`), unless a verb after one
             if damaged:
                 fits = association(pw, low) + (association(low, nxt.lower) if nxt else 0.0)
-                if low in lower_seen or (fits > FITS and pos(low).known
+                # A singular noun straight after a preposition, with no determiner, reads
+                # as a name (`get past Arsenal at`, `beat Chelsea`): only with the
+                # document's own lower-case use.
+                bare = pw in JOINERS and pos(low).noun >= 0.5 and not low.endswith("s") \
+                    and (nxt is None or nxt.lower in word_class("function_word"))
+                if low in lower_seen or (fits > FITS and pos(low).known and not bare
                                          and en_zipf(low) >= 3.5):
                     evidence = "written in lower case elsewhere" if low in lower_seen else \
                         f"English reads it in lower case here ({fits:+.1f} log10)"
@@ -541,7 +552,7 @@ class MidSentenceCapital(Rule):
                                               or prev.group(1).isdigit())
             return bool(after) and after in ".,;:!?" and low in lower_seen and \
                 low not in word_class("title_word")
-        if low in _JOINERS and low in lower_seen and prev_lower(text, w):
+        if low in JOINERS and low in lower_seen and prev_lower(text, w):
             return True  # `rule On Monday`: a preposition the document writes in lower case
         if low not in ("the", "a", "an"):
             return False
