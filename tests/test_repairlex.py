@@ -211,6 +211,14 @@ def test_capitals_before_names_and_figures_are_case_fingerprints() -> None:
     assert profile_text(clean)["case"].evidence["capitalised_before_names"] == 0
 
 
+def test_the_before_an_institution_in_a_case_damaged_document() -> None:
+    r = run(CASED + " Stocks fell after The Federal Reserve cut rates, as readers of The "
+            "Economist knew.")
+    assert "fell after the Federal Reserve cut rates, as readers of The Economist" in r.text
+    clean = "Stocks fell after The Federal Reserve cut rates."
+    assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
+
+
 def test_a_bare_singular_noun_after_a_preposition_reads_as_a_name() -> None:
     r = run(CASED + " United needed penalties to get past Arsenal at the stadium.")
     assert "get past Arsenal at the stadium." in r.text

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import regex
 
 from newsfix.evidence import association, document_stats, pos
+from newsfix.lexicon import extensible
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._foreign import place
 from newsfix.rules.english._lexicon import (
@@ -398,6 +399,8 @@ class MidSentenceCapital(Rule):
     figure (``died In 2011``) is fixed too, and a singular noun right after a
     preposition, without a determiner (``get past Arsenal at``), only where the
     document writes it in lower case elsewhere: a bare noun there reads as a name.
+    ``The`` before an institution the organisation gazetteer names without an
+    article (``after The Federal Reserve cut``) is lower-cased there too.
     """
 
     id = "MIDSENTENCE_CAPITAL"
@@ -407,7 +410,7 @@ class MidSentenceCapital(Rule):
     scope = "document"  # residue bursts are counted over the whole document
     description = "common word capitalised mid-sentence (hyperlink residue)"
     tiers = {"residue": 0.95, "lost_stop": 0.6, "common_word": 0.6, "damaged": 0.93}
-    lexicons = ("en_word_classes.tsv",)
+    lexicons = ("en_word_classes.tsv", "gazetteer_orgs.tsv.gz")
     examples = (
         Example("Trump boasted of ties with Putin and ⟦He⟧ blamed Ukraine.",
                 "Trump boasted of ties with Putin and he blamed Ukraine."),
@@ -556,7 +559,51 @@ class MidSentenceCapital(Rule):
             return True  # `rule On Monday`: a preposition the document writes in lower case
         if low not in ("the", "a", "an"):
             return False
+        if low == "the" and prev_lower(text, w) and _institution_after(analysis, nxt):
+            return True  # `after The Federal Reserve cut`: the gazetteer's name, no article
         return f"{low} {nxt.text}" in analysis.memo("lower_articles", lambda: frozenset(
             f"{x.text} {y.text}" for x, y in zip(analysis.words, analysis.words[1:])
             if x.text in ("the", "a", "an") and y.text[:1].isupper()))
+
+
+@extensible("gazetteer_orgs.tsv.gz")
+def institutions() -> frozenset[tuple[str, ...]]:
+    """Names of institutions that the organisation gazetteer writes without an article.
+
+    Edited English puts a lower-case ``the`` before them mid-sentence (``after
+    the Federal Reserve``, ``the Labour Party``); a name the gazetteer writes
+    with its article (``The Left Party``) is left out.
+
+    >>> ("Federal", "Reserve") in institutions(), ("Left", "Party") in institutions()
+    (True, False)
+    """
+    from newsfix.lexicon import active, load
+
+    out: set[tuple[str, ...]] = set()
+    left_out: set[tuple[str, ...]] = set()
+    for row in load("gazetteer_orgs.tsv.gz", active("gazetteer_orgs.tsv.gz")):
+        for name in (row["name"], *row["aliases"].split("|")):
+            toks = tuple(name.split())
+            if toks and toks[0].lower() == "the":
+                left_out.add(toks[1:])
+            elif toks and toks[0][:1].isupper() and all(t[:1].isalpha() for t in toks):
+                out.add(toks)
+    return frozenset(out - left_out)
+
+
+#: The longest institution name read after ``The``, in words.
+_INSTITUTION_WORDS = 8
+
+
+def _institution_after(analysis: TextAnalysis, first: Word) -> bool:
+    """Whether the words from ``first`` on begin with a name of :func:`institutions`."""
+    known = institutions()
+    toks: list[str] = []
+    cur: Word | None = first
+    while cur is not None and len(toks) < _INSTITUTION_WORDS:
+        toks.append(cur.text)
+        if tuple(toks) in known:
+            return True
+        cur = analysis.neighbour(cur, 1)
+    return False
 
