@@ -219,6 +219,15 @@ def test_the_before_an_institution_in_a_case_damaged_document() -> None:
     assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
 
 
+def test_a_part_of_the_day_after_a_day_name_in_a_case_damaged_document() -> None:
+    r = run(CASED + " He will sign it on Friday Morning. Fans met on Sunday Afternoon, and "
+            "watched Saturday Night Live.")
+    assert "on Friday morning. Fans met on Sunday afternoon, and watched Saturday Night Live." \
+        in r.text
+    clean = "He will sign it on Friday Morning."
+    assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
+
+
 def test_a_bare_singular_noun_after_a_preposition_reads_as_a_name() -> None:
     r = run(CASED + " United needed penalties to get past Arsenal at the stadium.")
     assert "get past Arsenal at the stadium." in r.text

@@ -486,8 +486,9 @@ class MidSentenceCapital(Rule):
                 damaged = scope.damage.damaged("case")
             reported = low in word_class("reporting_verb") or (
                 low.endswith("ed") and pos(low).verb >= 0.6)
-            if after_name and not (damaged and prev.group(1).isalpha() and reported
-                                   and nxt is not None):
+            dated = damaged and _day_part(text, w, low)  # `on Sunday Afternoon, some`
+            if after_name and not dated and not (damaged and prev.group(1).isalpha()
+                                                 and reported and nxt is not None):
                 continue  # part of a name (`Wembley Stadium`), unless a verb after one
             if damaged:
                 fits = association(pw, low) + (association(low, nxt.lower) if nxt else 0.0)
@@ -546,6 +547,8 @@ class MidSentenceCapital(Rule):
         """
         if nxt is None:
             after = text[w.end:w.end + 1]
+            if _day_part(text, w, low):
+                return bool(after) and after in ".,;:!?"  # `on Friday Morning.`
             if _NUMBER_AFTER_RE.match(text, w.end):
                 # `died In 2011`, `less Than 18`, `71 To 27`: edited English writes a
                 # closed-class word before a figure in lower case (a title line aside).
@@ -564,6 +567,21 @@ class MidSentenceCapital(Rule):
         return f"{low} {nxt.text}" in analysis.memo("lower_articles", lambda: frozenset(
             f"{x.text} {y.text}" for x, y in zip(analysis.words, analysis.words[1:])
             if x.text in ("the", "a", "an") and y.text[:1].isupper()))
+
+
+def _day_part(text: str, w: Word, low: str) -> bool:
+    """Whether ``w`` is a part of the day after a day name (``Friday Morning``).
+
+    Edited English writes ``on Friday morning``; a title that begins so
+    (``Saturday Night Live``) has a capital after it and is not read here.
+
+    >>> t = "on Friday Morning."
+    >>> _day_part(t, Word(10, 17, "Morning", 2), "morning")
+    True
+    """
+    prev = PREV_RE.search(text, max(0, w.start - 40), w.start)
+    return low in word_class("day_part") and prev is not None \
+        and prev.group(1).lower() in word_class("weekday") and prev.group(1)[:1].isupper()
 
 
 @extensible("gazetteer_orgs.tsv.gz")
