@@ -194,6 +194,45 @@ def test_case_damage_across_a_sentence() -> None:
     assert "in Gdansk and Kyiv" in r.text
 
 
+def test_case_damage_before_a_figure() -> None:
+    r = run(CASED + " The bill passed 71 To 27 and went to the king; its author died In 2011.")
+    assert r.text.endswith("passed 71 to 27 and went to the king; its author died in 2011.")
+    clean = "The bill passed 71 to 27. The film Since 2011 is out, and Windows To 2000 is not."
+    assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
+
+
+def test_capitals_before_names_and_figures_are_case_fingerprints() -> None:
+    text = ("The vote passed by 71 votes, and the law took effect In 2011. United were held to "
+            "extra time By Bromley, and a villa Near Faro was sold.")
+    found = profile_text(text)["case"]
+    assert found.evidence["capitalised_before_names"] == 3
+    assert profile_text(text).damaged("case")
+    clean = "The vote passed by 71 votes in 2011. The film Into the Wild opened in Leeds."
+    assert profile_text(clean)["case"].evidence["capitalised_before_names"] == 0
+
+
+def test_the_before_an_institution_in_a_case_damaged_document() -> None:
+    r = run(CASED + " Stocks fell after The Federal Reserve cut rates, as readers of The "
+            "Economist knew.")
+    assert "fell after the Federal Reserve cut rates, as readers of The Economist" in r.text
+    clean = "Stocks fell after The Federal Reserve cut rates."
+    assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
+
+
+def test_a_part_of_the_day_after_a_day_name_in_a_case_damaged_document() -> None:
+    r = run(CASED + " He will sign it on Friday Morning. Fans met on Sunday Afternoon, and "
+            "watched Saturday Night Live.")
+    assert "on Friday morning. Fans met on Sunday afternoon, and watched Saturday Night Live." \
+        in r.text
+    clean = "He will sign it on Friday Morning."
+    assert run(clean, "MIDSENTENCE_CAPITAL").text == clean  # no case damage: no evidence
+
+
+def test_a_bare_singular_noun_after_a_preposition_reads_as_a_name() -> None:
+    r = run(CASED + " United needed penalties to get past Arsenal at the stadium.")
+    assert "get past Arsenal at the stadium." in r.text
+
+
 @pytest.mark.parametrize("text", [
     "The report on the year, published in roku, was read by medici in Milan.",
     "Many yong people came, and a los of them left; compile it with gcc.",

@@ -54,6 +54,8 @@ JOINT: dict[str, tuple[str, float]] = {"quote": ("apostrophe", 0.35)}
 #: The damage families, in report order.
 FAMILIES = ("apostrophe", "quote", "untranslated", "glue", "case", "spin", "mt")
 
+#: A figure after a word: ``In 2011``, ``To 27``.
+_FIGURE_AFTER_RE = regex.compile(r"[^\S\n]+\d")
 _APOSTROPHE_RE = regex.compile(r"\p{L}['’]\p{L}")
 
 
@@ -394,7 +396,10 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
     English gazetteer that are no common word (``gdansk``), and capitals
     between lower-case words on function words (``and He blamed``) or on
     common words the document also writes in lower case (``the court Will
-    rule``). Names written with their capital weigh, a little, against.
+    rule``), and capitalised function words after a lower-case word before a
+    figure or, for prepositions and conjunctions, a name (``died In 2011``,
+    ``a villa Near Faro``): edited English writes them in lower case there.
+    Names written with their capital weigh, a little, against.
 
     Only what the case rules would read as prose counts: nothing in a URL,
     path, code token or preformatted line (``github.com``, ``xml.dom``, a
@@ -421,7 +426,7 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
         proper_nouns,
         word_class,
     )
-    from newsfix.rules.english.case import _title_line, in_token, name_context
+    from newsfix.rules.english.case import JOINERS, _title_line, in_token, name_context
     from newsfix.rules.preformatted import preformatted
 
     proper = proper_nouns()
@@ -451,7 +456,7 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
             mid_capital[w.lower] += 1
         elif w.text.islower():
             mid_lower[w.lower] += 1
-    capital_fn = capital_common = 0
+    capital_fn = capital_common = capital_before = 0
     function = word_class("function_word")
     titles = word_class("title_word")
     for w in words:
@@ -460,8 +465,16 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
             continue
         low = w.lower
         before, after = analysis.neighbour(w, -1), analysis.neighbour(w, 1)
-        if after is None or not after.text[:1].islower() or before is None \
-                or not before.text.islower() or before.lower in titles:
+        if before is None or not before.text.islower() or before.lower in titles:
+            continue
+        if after is None or not after.text[:1].islower():
+            # `died In 2011`, `a villa Near Faro`: a closed-class word before a figure or
+            # a name, after a lower-case word; edited English writes it in lower case.
+            if low in function and prose(w) and not name_context(
+                    source, analysis, w) and not _title_line(analysis, w.start) and (
+                    (after is None and _FIGURE_AFTER_RE.match(source, w.end))
+                    or (after is not None and low in JOINERS)):
+                capital_before += 1
             continue
         if name_context(analysis.text, analysis, w) or _title_line(analysis, w.start):
             continue  # `Ministry of Commerce`, a headline in title case
@@ -479,12 +492,13 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
     right = sum(1 for w in words if w.lower in proper and w.text[:1].isupper()
                 and not analysis.capital_expected(w.start))
     damage = 2.0 * len(curated) + 1.0 * len(dictionary) + 1.5 * capital_fn \
-        + 1.0 * capital_common
+        + 1.0 * capital_common + 1.0 * capital_before
     return _score(damage, right / 20.0, len(curated) + len(dictionary) + capital_fn
-                  + capital_common, {
+                  + capital_common + capital_before, {
                       "lowercased_names": len(curated), "lowercased_proper_nouns": len(dictionary),
                       "capitalised_function_words": capital_fn,
-                      "capitalised_common_words": capital_common})
+                      "capitalised_common_words": capital_common,
+                      "capitalised_before_names": capital_before})
 
 
 #: Forms spinners write and edited English does not: ``3 / 4``, ``100's of``, ``final yr``.

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import regex
 
 from newsfix.evidence import association, document_stats, pos
+from newsfix.lexicon import extensible
 from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._foreign import place
 from newsfix.rules.english._lexicon import (
@@ -22,7 +23,7 @@ from newsfix.rules.english._lexicon import (
 from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["MidSentenceCapital", "NameCase", "in_token", "mentioned", "name_context",
+__all__ = ["JOINERS", "MidSentenceCapital", "NameCase", "in_token", "mentioned", "name_context",
            "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
@@ -160,9 +161,14 @@ def _edits(word: str) -> set[str]:
     return out
 
 
+#: A figure after a word: ``In 2011``, ``To 27``, ``Than 18.5``.
+_NUMBER_AFTER_RE = regex.compile(r"[^\S\n]+\d")
 #: Prepositions and conjunctions that stay in lower case before a name (``on Monday``).
-_JOINERS = frozenset({"on", "in", "at", "to", "for", "from", "by", "with", "of", "and", "or",
-                      "but", "after", "before", "since", "until", "during"})
+JOINERS = frozenset({"on", "in", "at", "to", "for", "from", "by", "with", "of", "and", "or",
+                     "but", "after", "before", "since", "until", "during", "near", "than",
+                     "against", "across", "among", "between", "through", "towards", "toward",
+                     "within", "without", "into", "over", "under", "upon", "despite", "past",
+                     "around", "behind", "beyond", "amid", "outside", "inside"})
 
 
 def prev_lower(text: str, w: Word) -> bool:
@@ -417,7 +423,12 @@ class MidSentenceCapital(Rule):
     comma): residue comes in bursts, a lost full stop does not make it. A
     preposition or auxiliary that could not open a sentence there
     (``the deal In his evening address.``, ``the army Would run out``) is
-    fixed after any word.
+    fixed after any word. In a case-damaged document a function word before a
+    figure (``died In 2011``) is fixed too, and a singular noun right after a
+    preposition, without a determiner (``get past Arsenal at``), only where the
+    document writes it in lower case elsewhere: a bare noun there reads as a name.
+    ``The`` before an institution the organisation gazetteer names without an
+    article (``after The Federal Reserve cut``) is lower-cased there too.
     """
 
     id = "MIDSENTENCE_CAPITAL"
@@ -427,7 +438,7 @@ class MidSentenceCapital(Rule):
     scope = "document"  # residue bursts are counted over the whole document
     description = "common word capitalised mid-sentence (hyperlink residue)"
     tiers = {"residue": 0.95, "lost_stop": 0.6, "common_word": 0.6, "damaged": 0.93}
-    lexicons = ("en_word_classes.tsv",)
+    lexicons = ("en_word_classes.tsv", "gazetteer_orgs.tsv.gz")
     examples = (
         Example("Trump boasted of ties with Putin and ⟦He⟧ blamed Ukraine.",
                 "Trump boasted of ties with Putin and he blamed Ukraine."),
@@ -503,12 +514,18 @@ class MidSentenceCapital(Rule):
                 damaged = scope.damage.damaged("case")
             reported = low in word_class("reporting_verb") or (
                 low.endswith("ed") and pos(low).verb >= 0.6)
-            if after_name and not (damaged and prev.group(1).isalpha() and reported
-                                   and nxt is not None):
+            dated = damaged and _day_part(text, w, low)  # `on Sunday Afternoon, some`
+            if after_name and not dated and not (damaged and prev.group(1).isalpha()
+                                                 and reported and nxt is not None):
                 continue  # part of a name (`Wembley Stadium`), unless a verb after one
             if damaged:
                 fits = association(pw, low) + (association(low, nxt.lower) if nxt else 0.0)
-                if low in lower_seen or (fits > FITS and pos(low).known
+                # A singular noun straight after a preposition, with no determiner, reads
+                # as a name (`get past Arsenal at`, `beat Chelsea`): only with the
+                # document's own lower-case use.
+                bare = pw in JOINERS and pos(low).noun >= 0.5 and not low.endswith("s") \
+                    and (nxt is None or nxt.lower in word_class("function_word"))
+                if low in lower_seen or (fits > FITS and pos(low).known and not bare
                                          and en_zipf(low) >= 3.5):
                     evidence = "written in lower case elsewhere" if low in lower_seen else \
                         f"English reads it in lower case here ({fits:+.1f} log10)"
@@ -553,17 +570,86 @@ class MidSentenceCapital(Rule):
 
         ``after The Federal Reserve``: an article the document writes in lower
         case before the same name elsewhere; ``he Said.``: a word the document
-        writes in lower case, before punctuation.
+        writes in lower case, before punctuation; ``died In 2011``: a function word
+        the document writes in lower case, before a figure.
         """
         if nxt is None:
             after = text[w.end:w.end + 1]
+            if _day_part(text, w, low):
+                return bool(after) and after in ".,;:!?"  # `on Friday Morning.`
+            if _NUMBER_AFTER_RE.match(text, w.end):
+                # `died In 2011`, `less Than 18`, `71 To 27`: edited English writes a
+                # closed-class word before a figure in lower case (a title line aside).
+                prev = PREV_RE.search(text, max(0, w.start - 40), w.start)
+                return low in word_class("function_word") and low in lower_seen \
+                    and prev is not None and (prev.group(1).islower()
+                                              or prev.group(1).isdigit())
             return bool(after) and after in ".,;:!?" and low in lower_seen and \
                 low not in word_class("title_word")
-        if low in _JOINERS and low in lower_seen and prev_lower(text, w):
+        if low in JOINERS and low in lower_seen and prev_lower(text, w):
             return True  # `rule On Monday`: a preposition the document writes in lower case
         if low not in ("the", "a", "an"):
             return False
+        if low == "the" and prev_lower(text, w) and _institution_after(analysis, nxt):
+            return True  # `after The Federal Reserve cut`: the gazetteer's name, no article
         return f"{low} {nxt.text}" in analysis.memo("lower_articles", lambda: frozenset(
             f"{x.text} {y.text}" for x, y in zip(analysis.words, analysis.words[1:])
             if x.text in ("the", "a", "an") and y.text[:1].isupper()))
+
+
+def _day_part(text: str, w: Word, low: str) -> bool:
+    """Whether ``w`` is a part of the day after a day name (``Friday Morning``).
+
+    Edited English writes ``on Friday morning``; a title that begins so
+    (``Saturday Night Live``) has a capital after it and is not read here.
+
+    >>> t = "on Friday Morning."
+    >>> _day_part(t, Word(10, 17, "Morning", 2), "morning")
+    True
+    """
+    prev = PREV_RE.search(text, max(0, w.start - 40), w.start)
+    return low in word_class("day_part") and prev is not None \
+        and prev.group(1).lower() in word_class("weekday") and prev.group(1)[:1].isupper()
+
+
+@extensible("gazetteer_orgs.tsv.gz")
+def institutions() -> frozenset[tuple[str, ...]]:
+    """Names of institutions that the organisation gazetteer writes without an article.
+
+    Edited English puts a lower-case ``the`` before them mid-sentence (``after
+    the Federal Reserve``, ``the Labour Party``); a name the gazetteer writes
+    with its article (``The Left Party``) is left out.
+
+    >>> ("Federal", "Reserve") in institutions(), ("Left", "Party") in institutions()
+    (True, False)
+    """
+    from newsfix.lexicon import active, load
+
+    out: set[tuple[str, ...]] = set()
+    left_out: set[tuple[str, ...]] = set()
+    for row in load("gazetteer_orgs.tsv.gz", active("gazetteer_orgs.tsv.gz")):
+        for name in (row["name"], *row["aliases"].split("|")):
+            toks = tuple(name.split())
+            if toks and toks[0].lower() == "the":
+                left_out.add(toks[1:])
+            elif toks and toks[0][:1].isupper() and all(t[:1].isalpha() for t in toks):
+                out.add(toks)
+    return frozenset(out - left_out)
+
+
+#: The longest institution name read after ``The``, in words.
+_INSTITUTION_WORDS = 8
+
+
+def _institution_after(analysis: TextAnalysis, first: Word) -> bool:
+    """Whether the words from ``first`` on begin with a name of :func:`institutions`."""
+    known = institutions()
+    toks: list[str] = []
+    cur: Word | None = first
+    while cur is not None and len(toks) < _INSTITUTION_WORDS:
+        toks.append(cur.text)
+        if tuple(toks) in known:
+            return True
+        cur = analysis.neighbour(cur, 1)
+    return False
 
