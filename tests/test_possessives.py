@@ -53,3 +53,12 @@ def test_agreement_and_the_bigram_model_choose_the_owner_in_a_stripped_document(
     assert "the state's largest city" in out  # no superlative after a plural head
     # A plural subject before a verb in its base form or in -ed stays a plural.
     assert "the banks plan to cut" in out and "The banks closed" in out
+
+
+def test_a_rarer_owner_before_a_clear_noun_in_a_stripped_document() -> None:
+    text = ("Its not clear whether the survey will be repeated, and scientists dont expect "
+            "one soon. The surveys authors said the eurozones economy mattered less.\n")
+    out = fix_and_trace(text, EN).text
+    assert "The survey's authors" in out and "the eurozone's economy" in out
+    kept = "It's not clear. The surveys authors said the eurozones economy mattered less.\n"
+    assert "The surveys authors" in fix_and_trace(kept, EN).text

@@ -57,6 +57,8 @@ class Lazy:
 
 #: A plural followed by a noun this often in the bigram data is a compound (`sales tax`).
 COMPOUND = 100_000
+#: Zipf of `X's` from which a rarer owner (`the surveys authors`) is read before a clear noun.
+RARE_OWNER = 2.0
 #: Between an `Xs` and the noun it owns, a number may stand: `the countrys 1,400 glaciers`.
 NUMBER_GAP_RE = regex.compile(r" [\d.,]+ ")
 #: A number right before a word (``3 Trumps``): a bounded look-back, not a search from the start.
@@ -246,11 +248,15 @@ class PossessiveApostrophe(Rule):
             return stem, "name_profiled" if damaged else "name_alone"
         # `the countrys economy`: `countrys` is no English plural (that is `countries`).
         no_plural = plural < 1.0 or regex.search(r"[^aeiou]y$", stem) is not None
-        if no_plural and poss >= 2.0 and (owned or head is not None):
+        if no_plural and (poss >= 2.0 or (damaged and poss >= 1.5 and head is not None)) \
+                and (owned or head is not None):
+            # (in a document that lost its apostrophes a rarer owner too: `the eurozones economy`)
             return stem, "no_plural"
         if nxt is None:
             return None
-        if damaged and poss >= 2.5 and _determined(analysis, w) \
+        if damaged and (poss >= 2.5 or (poss >= RARE_OWNER and head is not None
+                                        and pos(head.text).noun >= 0.8)) \
+                and _determined(analysis, w) \
                 and bigram(tok.lower(), nxt.lower) < COMPOUND \
                 and (head is not None or _profiled_head(analysis, w, nxt)):
             # A document that lost its apostrophes: `the parliaments decision`, `last years
