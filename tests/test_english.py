@@ -155,3 +155,18 @@ def test_seed_000_loop_collapsed_and_flagged() -> None:
     assert loop and loop[0].before == " in Istanbul"
     flagged = [s for s in result.segments if s.review]
     assert any("Istanbul" in result.text[s.output.start:s.output.end] for s in flagged)
+
+
+def test_profile_counts_guarded_contractions_and_ies_possessives() -> None:
+    # A partly stripped document: `cant` after a subject pronoun and `companys` (no
+    # English plural of `company`) are the only fingerprints; three apostrophes survived.
+    text = ("The judge rejected the companys motion to dismiss the case. You cant build a "
+            "business on stolen work, the authors’ lawyer said. It’s early, and one companys "
+            "storage of pirated copies was not fair use, the judge’s order said.")
+    found = profile_text(text)["apostrophe"]
+    assert found.evidence["stripped_contractions"] == 1
+    assert found.evidence["stripped_possessives"] == 2
+    assert profile_text(text).damaged("apostrophe")
+    # The noun `cant` and a plural in vowel + y (`the days ahead`) are no fingerprints.
+    clean = profile_text("The cant of the trade and the days ahead were long, the keys lost.")
+    assert clean["apostrophe"].fingerprints == 0

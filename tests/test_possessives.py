@@ -40,3 +40,25 @@ def test_a_noun_the_document_writes_only_as_a_plural_owns_as_a_plural() -> None:
     out = fix_and_trace(text, EN).text
     assert "the plaintiffs' lawyers" in out
     assert "The council's decision" in out  # `council` is not written as a plain plural
+
+
+def test_agreement_and_the_bigram_model_choose_the_owner_in_a_stripped_document() -> None:
+    text = ("Its not clear whether the council will agree, and officials dont expect a vote. "
+            "A member of the board said its members budgets were under pressure. The "
+            "administrations plans for tariffs came later, the states largest city said, "
+            "and the banks plan to cut rates. The banks closed early.\n")
+    out = fix_and_trace(text, EN).text
+    assert "its members' budgets" in out  # `its members` is English; `its member` is rarer
+    assert "The administration's plans for" in out  # a plural's verb is no -s form
+    assert "the state's largest city" in out  # no superlative after a plural head
+    # A plural subject before a verb in its base form or in -ed stays a plural.
+    assert "the banks plan to cut" in out and "The banks closed" in out
+
+
+def test_a_rarer_owner_before_a_clear_noun_in_a_stripped_document() -> None:
+    text = ("Its not clear whether the survey will be repeated, and scientists dont expect "
+            "one soon. The surveys authors said the eurozones economy mattered less.\n")
+    out = fix_and_trace(text, EN).text
+    assert "The survey's authors" in out and "the eurozone's economy" in out
+    kept = "It's not clear. The surveys authors said the eurozones economy mattered less.\n"
+    assert "The surveys authors" in fix_and_trace(kept, EN).text

@@ -163,11 +163,12 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
     determiners = word_class("determiner")
     for w in words:
         low = w.lower
-        if low in table and (table[low][1] == "plain" or (
-                table[low][1] == "capital_i" and w.text[0] == "I")):
-            stripped_contractions += 1
-            continue
         nxt = analysis.neighbour(w, 1)
+        if low in table and (table[low][1] == "plain" or (
+                table[low][1] == "capital_i" and w.text[0] == "I") or (
+                table[low][1] == "guarded" and _after_subject(analysis, w))):
+            stripped_contractions += 1  # `dont`, `Im`; `cant`, `wont` after `we`, `it`
+            continue
         if low == "its" and nxt is not None and nxt.lower in word_class("after_its"):
             its += 1
             continue
@@ -191,8 +192,8 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
         elif owned and w.text.islower():
             prev = analysis.neighbour(w, -1)
             poss, plural = en_zipf(stem + "'s"), en_zipf(low)
-            if plural < 1.0 and poss >= 2.0:
-                names += 1  # `the countrys economy`: no English plural
+            if (plural < 1.0 or _CONSONANT_Y_RE.search(stem)) and poss >= 2.0:
+                names += 1  # `the countrys economy`: no English plural (`countries`)
             elif prev is not None and prev.lower in determiners and poss >= 2.5 \
                     and bigram(low, nxt.lower) < 100_000:  # type: ignore[union-attr]
                 nouns += 1  # `the parliaments decision` (or a compound: weak evidence)
@@ -206,6 +207,23 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
     return _score(damage, float(intact), fingerprints, {
         "stripped_contractions": stripped_contractions + its, "stripped_possessives": names,
         "possessive_candidates": nouns, "apostrophes": intact})
+
+
+#: A stem in consonant + y makes its plural in -ies: its `-ys` is a stripped possessive.
+_CONSONANT_Y_RE = regex.compile(r"[^aeiou]y$")
+
+
+def _after_subject(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether a subject pronoun stands right before ``w`` (``we cant``: not the noun *cant*).
+
+    >>> a = TextAnalysis("We cant go, and the cant of it.")
+    >>> [_after_subject(a, w) for w in a.words if w.lower == "cant"]
+    [True, False]
+    """
+    from newsfix.rules.english._lexicon import word_class
+
+    prev = analysis.neighbour(w, -1)
+    return prev is not None and prev.lower in word_class("subject_pronoun")
 
 
 def _quote(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
