@@ -251,12 +251,20 @@ def _number(t: Translation, form: str, lang: str, context: bool | None) -> bool 
 
 
 def _senses(t: Translation, form: str, lang: str, context: bool | None = None
-            ) -> list[tuple[str, float]]:
-    """English candidates of one dictionary reading with their prior (log10, 0 = best)."""
+            ) -> list[tuple[str, float, bool]]:
+    """English candidates of one dictionary reading: the word, its prior (log10, 0 = best),
+    and whether it is the head noun of a two-word sense taken alone.
+
+    >>> t = Translation("Wahlkampf", ("election campaign",), False)
+    >>> [(e, round(p + 0.0, 2), h) for e, p, h in _senses(t, "Wahlkampf", "de")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('election campaign', 0.0, False), ('election campaigns', -1.5, False),
+     ('campaign', -0.3, True), ('campaigns', -1.8, True)]
+    """
     from newsfix.evidence import pos
 
     plural = _number(t, form, lang, context)
-    out: list[tuple[str, float]] = []
+    out: list[tuple[str, float, bool]] = []
     for rank, sense in enumerate(t.english):
         words = sense.split()
         if len(words) > 2 or not regex.fullmatch(r"[\p{L}' -]+", sense) \
@@ -265,16 +273,16 @@ def _senses(t: Translation, form: str, lang: str, context: bool | None = None
         if len(words) == 1 and en_zipf(sense) < 2.5:
             continue  # rare or learned senses (`burgomaster`, `twelvemonth`)
         prior = -SENSE_RANK * rank
-        forms = [(sense, prior)]
+        forms = [(sense, prior, False)]
         if len(words) == 2 and sense.islower() and en_zipf(words[1]) >= 3.0 \
                 and pos(words[1]).noun >= 0.5 and pos(words[0]).verb < 0.5:
-            forms.append((words[1], prior - HEAD))  # `election campaign`: also `campaign`
-        for english, p in forms:
-            out.append((english, p - (WRONG_NUMBER if plural else 0.0)))
+            forms.append((words[1], prior - HEAD, True))  # `election campaign`: `campaign`
+        for english, p, head in forms:
+            out.append((english, p - (WRONG_NUMBER if plural else 0.0), head))
             if english[:1].islower() and not english.endswith("s"):
                 pl = pluralise(english)
                 if " " in english or en_zipf(pl) >= 2.0:
-                    out.append((pl, p - (WRONG_NUMBER if plural is False else 0.0)))
+                    out.append((pl, p - (WRONG_NUMBER if plural is False else 0.0), head))
     return out
 
 
@@ -445,6 +453,11 @@ class StrayForeignWord(Rule):
                 return False  # a name (`Kaczyński`, `Olaf Scholz`)
         elif _capitalised(analysis, before) and _capitalised(analysis, after):
             return False  # inside a name (`Alternative für Deutschland`)
+        elif _capitalised(analysis, before) and before is not None \
+                and zipf(before.lower, lang) >= max(2.5, en_zipf(before.lower) + MARGIN):
+            # A name that capitalises its first word only (`Högsta domstolen`, `Europeiska
+            # unionen`): the capital is on a common word of the language, not a name's
+            return False
         # Three foreign words in a row are a quoted phrase (`audi alteram partem`).
         return not (foreign_neighbour(analysis, w, reach=1) and _run(analysis, w) >= 3)
 
@@ -460,22 +473,26 @@ class StrayForeignWord(Rule):
             first = readings[0].english[0] if readings[0].english else ""
             if w.text[:1].isupper() and not capital and not first[:1].islower():
                 return None  # a German name with an English name (`Bundesrat`)
-            scored: list[tuple[float, str, int, str]] = []
+            scored: list[tuple[float, str, int, str, bool]] = []
             for t in readings:
-                for english, prior in _senses(t, w.text, lang, number):
+                for english, prior, head in _senses(t, w.text, lang, number):
                     # The document's own use of the word counts in either number.
-                    ev = compare(analysis, w.start, w.end, english, use_document=False)
                     seen = _seen(stats, english)
+                    ev = compare(analysis, w.start, w.end, english, use_document=False)
+                    # A head alone is chosen only where the document writes it (the bigram
+                    # model prefers any shorter string: `conference` for `press conference`),
+                    # but it stays a rival: the context reads as well with it.
                     scored.append((ev.candidate + prior + DOCUMENT_WEIGHT * math.log2(1 + seen),
-                                   english, seen, t.lemma))
-            if not scored:
+                                   english, seen, t.lemma, not head or seen > 0))
+            # A tie (the context says nothing of the number: `raise pump ceny much`) goes to
+            # the number the document writes elsewhere.
+            scored.sort(key=lambda x: (-x[0], -stats.seen(x[1])))
+            best = next((x for x in scored if x[4]), None)
+            if best is None:
                 continue
-            scored.sort(key=lambda x: -x[0])
-            top, english, seen, lemma = scored[0]
-            # A rival is another word, not the same one in the other number or a compound of
-            # it (`election campaign` for `campaign`).
-            rival = next((x[0] for x in scored[1:]
-                          if _base(x[1].split()[-1]) != _base(english.split()[-1])), None)
+            top, english, seen, lemma, _ = best
+            rival = next((x[0] for x in scored if x is not best and _rivals(english, x[1])),
+                         None)
             margin = top - rival if rival is not None else MARGIN_ALONE
             return Reading(_restyle(english, w.text, capital), lang, seen, margin, lemma)
         return None
@@ -590,6 +607,21 @@ def _kin(language: str | None) -> set[str]:
     from newsfix.profile import _kin as kin
 
     return kin(language)
+
+
+def _rivals(english: str, other: str) -> bool:
+    """Whether ``other`` is another reading than ``english``, not the same word in the other
+    number nor its head alone or a compound of it; two compounds of one head differ.
+
+    >>> _rivals("campaign", "election campaigns"), _rivals("budget", "balance")
+    (False, True)
+    >>> _rivals("press conference", "news conference"), _rivals("year", "years")
+    (True, False)
+    """
+    a, b = english.lower().split(), other.lower().split()
+    if _base(a[-1]) != _base(b[-1]):
+        return True
+    return len(a) > 1 and len(b) > 1 and a[:-1] != b[:-1]
 
 
 def _base(english: str) -> str:
