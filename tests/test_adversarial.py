@@ -108,6 +108,33 @@ def test_the_scan_counter_sees_prefix_searches() -> None:
     assert adversarial.growth(counts) > 3.5
 
 
+def test_the_scan_counter_sees_a_match_that_prescans_the_rest() -> None:
+    """An anchored match per word of a pattern that needs a literal reads all the rest.
+
+    The regex module looks for the required literal (``sic``) in the whole rest of
+    the string first, so ``match(text, pos)`` with no ``endpos`` once per word is
+    quadratic (``TextAnalysis.sic_marked`` was, on every long document); a pattern
+    with no literal to look for, or a bounded window, stays linear.
+    """
+    import regex
+
+    sic = adversarial._CountingPattern(regex.compile(r"[\[(]\s*sic\s*[\])]", regex.I))
+    plain = adversarial._CountingPattern(regex.compile(r"[^\S\n]+\p{Lu}"))
+
+    def matches(pattern: adversarial._CountingPattern, n: int, window: int | None) -> None:
+        text = "word " * n
+        for i in range(0, len(text), 5):
+            pattern.match(text, i) if window is None else pattern.match(text, i, i + window)
+
+    def growth(pattern: adversarial._CountingPattern, window: int | None) -> float:
+        return adversarial.growth([adversarial.count_operations(
+            lambda k=k: matches(pattern, k, window), cap=10**9) for k in (2000, 4000, 8000)])
+
+    assert growth(sic, None) > 3.5
+    assert growth(sic, 32) < 2.2
+    assert growth(plain, None) < 2.2
+
+
 def test_the_guard_stops_a_backtracking_regex() -> None:
     """The CPU ceiling interrupts a C-level regex loop (regex checks for signals)."""
     import signal

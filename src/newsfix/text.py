@@ -502,6 +502,8 @@ _BLOCK_RE = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _LINE_END_RE = regex.compile(r"[.!?…:;]['\"”’»)\]]*\s*$")
 _SIC_RE = regex.compile(r"[\[(]\s*sic\s*[\])]$", regex.IGNORECASE)
 _SIC_ANY_RE = regex.compile(r"[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
+#: The longest ``[sic]`` marker read (spaces inside included).
+_SIC_SPAN = 32
 #: What may stand between a sentence end and the next word: spaces, opening quotes, brackets.
 _OPENERS = " \t\u00a0\"'“‘«»„(["
 _ENDERS = ".!?…:;\"“”«»|•*#>—–-"
@@ -712,7 +714,9 @@ class TextAnalysis:
             return False
         text = self.text
         a = sentence.start
-        lead = _SIC_ANY_RE.match(text, a)
+        # an endpos bounds each anchored match: without it the regex module
+        # first looks for the literal `sic` in the whole rest of the text
+        lead = _SIC_ANY_RE.match(text, a, a + _SIC_SPAN)
         if lead:  # `[sic] Its fine.`: the marker belongs to the sentence before
             a = lead.end()
         b = sentence.end
@@ -720,7 +724,7 @@ class TextAnalysis:
             b += 1
         if _SIC_ANY_RE.search(text, a, sentence.end) is not None and pos >= a:
             return True
-        return pos >= a and _SIC_ANY_RE.match(text, b) is not None
+        return pos >= a and _SIC_ANY_RE.match(text, b, b + _SIC_SPAN) is not None
 
     # -- words --------------------------------------------------------------
 

@@ -275,7 +275,8 @@ class _CountingPattern:
     A search reads from its start to the end of its match, or its whole
     window when nothing matches; ``finditer`` as far as it is iterated;
     ``findall``, ``sub`` and ``split`` the whole string (``split`` with
-    ``maxsplit`` up to its last cut); ``match`` the length of its match. So a
+    ``maxsplit`` up to its last cut); ``match`` the length of its match, or, failed, its
+    whole window for a pattern that prescans for a literal (:func:`_prescans`). So a
     search of the whole document prefix per word counts as the quadratic work
     it is, although it is one C call, and a search that stops at the next
     sentence end counts only that far. Backtracking inside a window is not
@@ -301,12 +302,14 @@ class _CountingPattern:
 
     def match(self, string: Any, *args: Any, **kwargs: Any) -> Any:
         m = self._p.match(string, *args, **kwargs)
-        _add_scanned(1 + (m.end() - m.start() if m is not None else 0))
+        _add_scanned(1 + (m.end() - m.start() if m is not None
+                          else _failed_match(self._p, string, args, kwargs)))
         return m
 
     def fullmatch(self, string: Any, *args: Any, **kwargs: Any) -> Any:
         m = self._p.fullmatch(string, *args, **kwargs)
-        _add_scanned(1 + (m.end() - m.start() if m is not None else 0))
+        _add_scanned(1 + (m.end() - m.start() if m is not None
+                          else _failed_match(self._p, string, args, kwargs)))
         return m
 
     def finditer(self, string: Any, *args: Any, **kwargs: Any) -> Any:
@@ -340,6 +343,39 @@ class _CountingPattern:
     def subn(self, repl: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
         _add_scanned(1 + len(string))
         return self._p.subn(repl, string, *args, **kwargs)
+
+
+def _failed_match(pattern: Any, string: Any, args: tuple[Any, ...],
+                  kwargs: dict[str, Any]) -> int:
+    """What a failed anchored match read: nothing, or all its window if the pattern prescans."""
+    if not isinstance(string, str) or not _prescans(pattern):
+        return 0
+    a, b = _bounds(string, args, kwargs)
+    return b - a
+
+
+@functools.cache
+def _prescans(pattern: Any) -> bool:
+    """Whether an anchored ``match`` of ``pattern`` first looks for a literal in its whole window.
+
+    The regex module does so for a pattern that requires a literal (``[\\[(]\\s*sic\\s*[\\])]``
+    looks for ``sic`` in all the rest of the text before it tries the one position), so
+    such a match without an ``endpos``, once per word, is quadratic in one C call.
+    Found by reading the pattern on a long string with and without a short window (best of
+    three each; the gap is three orders of magnitude, so load cannot blur it).
+    """
+    probe = " a" * 200_000
+
+    def best(*window: int) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            pattern.match(probe, *window)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    unbounded, bounded = best(0), best(0, 64)
+    return unbounded > 1e-4 and unbounded > 20 * bounded
 
 
 def _counted_matches(matches: Iterable[Any], a: int, b: int) -> Iterable[Any]:

@@ -250,10 +250,13 @@ def _fronted(text: str, pos: int) -> bool:
     >>> _fronted(" the same time, he said", 0), _fronted(" the same time, accusing", 0)
     (True, False)
     """
-    m = _FRONTED_RE.match(text, pos)
+    # bounded: the regex module would first look for the comma in all the rest of the text
+    m = _FRONTED_RE.match(text, pos, pos + _FRONTED_SPAN)
     return bool(m) and m.group(1).lower() in SUBJECTS
 
 
+#: The most characters a fronted phrase, its comma and the next word take.
+_FRONTED_SPAN = 40 * (FRONTED_WORDS + 1)
 _FRONTED_RE = regex.compile(r"(?:[^\S\n]+[\p{L}\p{N}’'-]+){1,"
                             + str(FRONTED_WORDS) + r"},[^\S\n]+(\p{L}+)\b")
 
