@@ -1149,17 +1149,22 @@ def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
     """
     text = analysis.text
     longest = max_name_words()
+    seen: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # a run's names repeat
     for m in NAME_RE.finditer(text, para_start, para_end):
         words = list(WORD_RE.finditer(m.group()))
         start = m.start()
         if analysis.in_quotation(start + words[0].start(), start + words[0].end()):
             continue
+        written = [w.group() for w in words]
         i = 0
         while i < len(words):
             j = min(len(words), i + longest)
             while j > i + 1:  # longest run first
-                sub = [w.group() for w in words[i:j]]
-                name = match_name(sub)
+                sub = written[i:j]
+                key = tuple(sub)
+                if key not in seen:
+                    seen[key] = match_name(sub)
+                name = seen[key]
                 continues = j < len(words) and words[j].group() in ("of", "for", "de")
                 # The bigram table is read only once a name matches.
                 fits = None if name is None else _name_fits(sub, name, bigrams(), spun=spun,
