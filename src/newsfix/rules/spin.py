@@ -1149,7 +1149,9 @@ def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
     """
     text = analysis.text
     longest = max_name_words()
-    seen: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # a run's names repeat
+    # A document's capitalised runs repeat: each sub-run is matched once per document.
+    seen: dict[tuple[str, ...], tuple[str, ...] | None] = analysis.memo(
+        ("spin.match_name",), dict)
     for m in NAME_RE.finditer(text, para_start, para_end):
         words = list(WORD_RE.finditer(m.group()))
         start = m.start()
@@ -1160,16 +1162,18 @@ def name_matches(analysis: TextAnalysis, para_start: int, para_end: int, *,
         while i < len(words):
             j = min(len(words), i + longest)
             while j > i + 1:  # longest run first
-                sub = written[i:j]
-                key = tuple(sub)
-                if key not in seen:
-                    seen[key] = match_name(sub)
-                name = seen[key]
-                continues = j < len(words) and words[j].group() in ("of", "for", "de")
+                key = tuple(written[i:j])
+                try:
+                    name = seen[key]
+                except KeyError:
+                    name = seen[key] = match_name(list(key))
+                if name is None:
+                    j -= 1
+                    continue
+                continues = j < len(words) and written[j] in ("of", "for", "de")
                 # The bigram table is read only once a name matches.
-                fits = None if name is None else _name_fits(sub, name, bigrams(), spun=spun,
-                                                            continues=continues)
-                if fits is not None and name is not None:
+                fits = _name_fits(list(key), name, bigrams(), spun=spun, continues=continues)
+                if fits is not None:
                     a, b = start + words[i].start(), start + words[j - 1].end()
                     if fits == "apply":
                         yield a, b, text[a:b], " ".join(name)
