@@ -444,7 +444,13 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
         proper_nouns,
         word_class,
     )
-    from newsfix.rules.english.case import JOINERS, _title_line, in_token, name_context
+    from newsfix.rules.english.case import (
+        JOINERS,
+        _title_line,
+        in_token,
+        name_context,
+        title_after,
+    )
     from newsfix.rules.preformatted import preformatted
 
     proper = proper_nouns()
@@ -491,7 +497,8 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
             if low in function and prose(w) and not name_context(
                     source, analysis, w) and not _title_line(analysis, w.start) and (
                     (after is None and _FIGURE_AFTER_RE.match(source, w.end))
-                    or (after is not None and low in JOINERS)):
+                    or (after is not None and low in JOINERS
+                        and not title_after(analysis, after))):
                 capital_before += 1
             continue
         if name_context(analysis.text, analysis, w) or _title_line(analysis, w.start):

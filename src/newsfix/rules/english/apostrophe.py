@@ -337,7 +337,10 @@ def _profiled_head(analysis: TextAnalysis, w: Word, nxt: Word) -> bool:
     after = analysis.neighbour(nxt, 1)
     joined = after is not None and text[nxt.end:after.start] == " "
     if SUPERLATIVE_RE.search(nxt.text) and p.adj >= 0.6:
-        return True  # `the states largest city`, `the capitals largest thermal station`
+        # `the states largest city`, `the capitals largest thermal station`; not the
+        # pronoun (`the ones closest to`), nor a superlative before a function word
+        return w.lower not in ("ones", "others") and after is not None and joined \
+            and after.text.islower() and after.lower not in word_class("function_word")
     if p.noun < (0.4 if nxt.text.endswith("ing") else 0.35) or nxt.text.endswith("ed"):
         return False
     if nxt.text.endswith("s") and not nxt.text.endswith("ss") and pos(nxt.text[:-1]).noun >= 0.35:

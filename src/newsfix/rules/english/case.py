@@ -24,7 +24,7 @@ from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
 __all__ = ["JOINERS", "MidSentenceCapital", "NameCase", "in_token", "mentioned", "name_context",
-           "title_lines"]
+           "title_after", "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
@@ -175,6 +175,31 @@ def prev_lower(text: str, w: Word) -> bool:
     """Whether the word before ``w`` on its line is written in lower case."""
     m = PREV_RE.search(text, max(0, w.start - 40), w.start)
     return m is not None and m.group(1).isalpha() and m.group(1).islower()
+
+
+#: Object pronouns: capitalised after a preposition they begin a title (``Among Us``).
+_OBJECT_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "it", "them"})
+
+
+def title_after(analysis: TextAnalysis, nxt: Word) -> bool:
+    """Whether the capitalised ``nxt`` and what follows read as a title, not a name.
+
+    ``Among Us``, ``Between The World And Me``: a title in title case goes on
+    with a capitalised function word or pronoun; a preposition before it is the
+    title's own, not damage.
+
+    >>> a = TextAnalysis("read Between The World And Me and played Among Us at home")
+    >>> [title_after(a, a.words[i]) for i in (2, 8)]
+    [True, True]
+    >>> b = TextAnalysis("the court will rule On Monday in Paris")
+    >>> title_after(b, b.words[5])
+    False
+    """
+    if nxt.lower in _OBJECT_PRONOUNS or nxt.lower in word_class("function_word"):
+        return True
+    after = analysis.neighbour(nxt, 1)
+    return after is not None and after.text[:1].isupper() \
+        and (after.lower in word_class("function_word") or after.lower in _OBJECT_PRONOUNS)
 
 
 def _adverb(word: str) -> bool:
@@ -581,12 +606,14 @@ class MidSentenceCapital(Rule):
                 # `died In 2011`, `less Than 18`, `71 To 27`: edited English writes a
                 # closed-class word before a figure in lower case (a title line aside).
                 prev = PREV_RE.search(text, max(0, w.start - 40), w.start)
+                # A figure before only for a score (`71 To 27`; `30 Under 30` is a title).
                 return low in word_class("function_word") and low in lower_seen \
                     and prev is not None and (prev.group(1).islower()
-                                              or prev.group(1).isdigit())
+                                              or (low == "to" and prev.group(1).isdigit()))
             return bool(after) and after in ".,;:!?" and low in lower_seen and \
                 low not in word_class("title_word")
-        if low in JOINERS and low in lower_seen and prev_lower(text, w):
+        if low in JOINERS and low in lower_seen and prev_lower(text, w) \
+                and not title_after(analysis, nxt):
             return True  # `rule On Monday`: a preposition the document writes in lower case
         if low not in ("the", "a", "an"):
             return False
@@ -608,8 +635,13 @@ def _day_part(text: str, w: Word, low: str) -> bool:
     True
     """
     prev = PREV_RE.search(text, max(0, w.start - 40), w.start)
-    return low in word_class("day_part") and prev is not None \
-        and prev.group(1).lower() in word_class("weekday") and prev.group(1)[:1].isupper()
+    if not (low in word_class("day_part") and prev is not None
+            and prev.group(1).lower() in word_class("weekday") and prev.group(1)[:1].isupper()):
+        return False
+    # after a lower-case word only (`on Friday Morning`; `CBS Sunday Morning` is a name)
+    day = prev.start(1)
+    before = PREV_RE.search(text, max(0, day - 40), day)
+    return before is not None and before.group(1).isalpha() and before.group(1).islower()
 
 
 @extensible("gazetteer_orgs.tsv.gz")
