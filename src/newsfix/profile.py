@@ -54,8 +54,6 @@ JOINT: dict[str, tuple[str, float]] = {"quote": ("apostrophe", 0.35)}
 #: The damage families, in report order.
 FAMILIES = ("apostrophe", "quote", "untranslated", "glue", "case", "spin", "mt")
 
-#: A figure after a word: ``In 2011``, ``To 27``.
-_FIGURE_AFTER_RE = regex.compile(r"[^\S\n]+\d")
 _APOSTROPHE_RE = regex.compile(r"\p{L}['’]\p{L}")
 
 
@@ -445,6 +443,7 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
         word_class,
     )
     from newsfix.rules.english.case import (
+        FIGURE_AFTER_RE,
         JOINERS,
         _title_line,
         in_token,
@@ -496,7 +495,7 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
             # a name, after a lower-case word; edited English writes it in lower case.
             if low in function and prose(w) and not name_context(
                     source, analysis, w) and not _title_line(analysis, w.start) and (
-                    (after is None and _FIGURE_AFTER_RE.match(source, w.end))
+                    (after is None and FIGURE_AFTER_RE.match(source, w.end))
                     or (after is not None and low in JOINERS
                         and not title_after(analysis, after))):
                 capital_before += 1

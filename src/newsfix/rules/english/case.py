@@ -23,8 +23,8 @@ from newsfix.rules.english._lexicon import (
 from newsfix.rules.preformatted import layout, preformatted
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["JOINERS", "MidSentenceCapital", "NameCase", "in_token", "mentioned", "name_context",
-           "title_after", "title_lines"]
+__all__ = ["FIGURE_AFTER_RE", "JOINERS", "MidSentenceCapital", "NameCase", "in_token",
+           "mentioned", "name_context", "title_after", "title_lines"]
 
 #: The token before a word, on its line (a bounded look-back window).
 PREV_RE = regex.compile(r"(\S+)[^\S\n]+$")
@@ -161,8 +161,8 @@ def _edits(word: str) -> set[str]:
     return out
 
 
-#: A figure after a word: ``In 2011``, ``To 27``, ``Than 18.5``.
-_NUMBER_AFTER_RE = regex.compile(r"[^\S\n]+\d")
+#: A figure after a word: ``In 2011``, ``To 27``, ``Than 18.5`` (read by the case profile too).
+FIGURE_AFTER_RE = regex.compile(r"[^\S\n]+\d")
 #: Prepositions and conjunctions that stay in lower case before a name (``on Monday``).
 JOINERS = frozenset({"on", "in", "at", "to", "for", "from", "by", "with", "of", "and", "or",
                      "but", "after", "before", "since", "until", "during", "near", "than",
@@ -602,7 +602,7 @@ class MidSentenceCapital(Rule):
             after = text[w.end:w.end + 1]
             if _day_part(text, w, low):
                 return bool(after) and after in ".,;:!?"  # `on Friday Morning.`
-            if _NUMBER_AFTER_RE.match(text, w.end):
+            if FIGURE_AFTER_RE.match(text, w.end):
                 # `died In 2011`, `less Than 18`, `71 To 27`: edited English writes a
                 # closed-class word before a figure in lower case (a title line aside).
                 prev = PREV_RE.search(text, max(0, w.start - 40), w.start)
