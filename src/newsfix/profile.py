@@ -459,15 +459,17 @@ def _case(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
         return not (analysis.protected(w.start, w.end) or preformatted(analysis, w.start, w.end)
                     or in_token(source, w.start, w.end))
 
-    curated = {w.lower for w in words if w.text.islower() and w.lower in names() and prose(w)}
+    known = names()
+    curated = {w.lower for w in words if w.text.islower() and w.lower in known and prose(w)}
     dictionary = set()
     for w in words:
         low = w.lower
-        if not w.text.islower() or low in names() or len(low) < 3 or not prose(w):
+        if not w.text.islower() or low in known or len(low) < 3:
             continue
         found = place(low)
         if (low in proper or (found is not None and not found.common_word
-                              and en_zipf(low) < 3.0)) and not foreign_neighbour(analysis, w):
+                              and en_zipf(low) < 3.0)) and prose(w) \
+                and not foreign_neighbour(analysis, w):
             dictionary.add(low)
     lower = {w.text for w in words if w.text.islower()}
     mid_capital: Counter[str] = Counter()

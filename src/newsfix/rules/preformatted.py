@@ -141,7 +141,9 @@ def preformatted(analysis: TextAnalysis, start: int, end: int | None = None, *,
     (True, False)
     """
     lay = layout(analysis)
-    sets = [getattr(lay, k) for k in kinds.split()]
+    sets = [s for s in (getattr(lay, k) for k in kinds.split()) if s]
+    if not sets:
+        return False  # most texts have no preformatted line at all
     end = start if end is None else end
     a, b = _line_index(analysis, start), _line_index(analysis, max(start, end - 1))
     return any(k in s for k in range(max(a, 0), b + 1) for s in sets)

@@ -416,6 +416,9 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     rates = [0.0] * len(slots)
 
     phrases = _phrase_counts(analysis)
+    # A word's candidates depend on the word and the document only: chosen once per text.
+    chosen: dict[str, list[tuple[float, float, str, str]]] = analysis.memo(
+        ("spin.word_candidates",), dict)
 
     def bonus(c: str) -> float:
         toks = c.lower().split()
@@ -434,16 +437,20 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
         caps = text.isupper() and len(text) > 1
         plain = not caps and (not capital or sentence_start)
         if plain and _zipf(lower) < MAX_WORD_ZIPF:
-            found = []
-            for tier, weight, kind in ((tier1, 1.0, "thesaurus"), (tier2, LOOSE_WEIGHT, "loose")):
-                for c in tier.get(lower, ()):
-                    if _zipf(c) >= MAX_CAND_ZIPF:
-                        continue
-                    prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
-                    found.append((prior + math.log10(_unigram(c)), prior, c, kind))
-            # The most probable candidates a priori (channel x frequency) carry nearly all
-            # the posterior; the rest only cost time.
-            for _, prior, c, kind in sorted(found, reverse=True)[:MAX_CANDIDATES]:
+            best = chosen.get(lower)
+            if best is None:
+                found = []
+                for tier, weight, kind in ((tier1, 1.0, "thesaurus"),
+                                           (tier2, LOOSE_WEIGHT, "loose")):
+                    for c in tier.get(lower, ()):
+                        if _zipf(c) >= MAX_CAND_ZIPF:
+                            continue
+                        prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
+                        found.append((prior + math.log10(_unigram(c)), prior, c, kind))
+                # The most probable candidates a priori (channel x frequency) carry nearly
+                # all the posterior; the rest only cost time.
+                best = chosen[lower] = sorted(found, reverse=True)[:MAX_CANDIDATES]
+            for _, prior, c, kind in best:
                 edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
                 rates[k] = SPIN_RATE
         for n in range(1, min(MAX_VARIANT_WORDS, len(slots) - k) + 1):

@@ -229,7 +229,11 @@ def in_token(text: str, start: int, end: int) -> bool:
     while b < len(text) and not text[b].isspace() and b - end < 64:
         b += 1
     chunk = text[a:b]
-    return "/" in chunk or "\\" in chunk or regex.search(r"\w\.[a-z0-9]", chunk) is not None
+    return "/" in chunk or "\\" in chunk or _INNER_DOT_RE.search(chunk) is not None
+
+
+#: An inner dot of a dotted token (``xml.dom``, ``10.5281``), for :func:`in_token`.
+_INNER_DOT_RE = regex.compile(r"\w\.[a-z0-9]")
 
 
 _MENTION_MARKS = (("**", "**"), ("__", "__"), ("'", "'"), ('"', '"'), ("\u2018", "\u2019"),
@@ -315,10 +319,14 @@ class NameCase(Rule):
         # machine translation lower-cases several (`brussels`, `warsaw`, `kyiv`).
         house_style = len(lower) == 1
         text = scope.full_text
+        known, proper = names(), proper_nouns()
         for w in scope.words():
             tok = POSSESSIVE_SUFFIX_RE.sub("", w.text)  # `ukraine's` -> `ukraine`
             if not tok.islower() or len(tok) < 3 or not tok.isalpha():
                 continue
+            if not (tok in known or tok in proper or place(tok) is not None
+                    or caps[tok[:1].upper() + tok[1:]] >= 2):
+                continue  # no name it could be (the branches below): skip the guards
             start, end = w.start, w.start + len(tok)
             if scope.protected(start, end) or text[end:end + 2].strip()[:1] == "-" \
                     or (text[start - 1:start] == "-" and tok in proper_nouns()
