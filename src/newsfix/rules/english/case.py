@@ -36,6 +36,8 @@ POSSESSIVE_SUFFIX_RE = regex.compile(r"['’]s$")
 #: lower case to be lower-cased in a case-damaged document without the document's own
 #: lower-case use of it.
 FITS = -1.0
+#: Share of verb readings from which a capitalised word counts as a verb form, not a name.
+VERBAL = 0.8
 #: How much of a sentence after a capital is read to tell whether it could open a sentence.
 REST_WINDOW = 240
 
@@ -548,8 +550,15 @@ class MidSentenceCapital(Rule):
             reported = low in word_class("reporting_verb") or (
                 low.endswith("ed") and pos(low).verb >= 0.6)
             dated = damaged and _day_part(text, w, low)  # `on Sunday Afternoon, some`
-            if after_name and not dated and not (damaged and prev.group(1).isalpha()
-                                                 and reported and nxt is not None):
+            # A verb form before a lower-case word is no part of a name, even after a
+            # comma or a name and a lower-case word (`oil producer, Reached a record`,
+            # `Sir Stephen Powis, Urged people`): in a case-damaged document it is damage.
+            # Not straight after a capitalised word: surnames are verbs too (`Peel Hunt`).
+            before = prev.group(1)
+            verbal = damaged and nxt is not None and pos(low).verb >= VERBAL \
+                and not (before.isalpha() and before[:1].isupper())
+            if after_name and not dated and not verbal and not (
+                    damaged and prev.group(1).isalpha() and reported and nxt is not None):
                 continue  # part of a name (`Wembley Stadium`), unless a verb after one
             if damaged:
                 fits = association(pw, low) + (association(low, nxt.lower) if nxt else 0.0)

@@ -1,0 +1,39 @@
+"""Verb forms capitalised after a comma or a name, in a case-damaged document (issue 10).
+
+A capital after a comma (`oil producer, Reached a record`) used to be read as part of a
+name (`Wembley Stadium`) and kept. A verb form before a lower-case word is no part of a
+name; straight after a capitalised word it may be a surname (`Peel Hunt`) and stays.
+"""
+
+from __future__ import annotations
+
+from newsfix import fix_and_trace
+from newsfix.profile import profile_text
+
+DAMAGED = ("The court will rule. The court Will rule on the case and He said the judge Could "
+           "speak, and She left. The United States, the world's Largest oil producer, Reached "
+           "a record of 13 million barrels a day, said Sir Stephen Powis, Urged people to "
+           "wait. Analysts at Peel Hunt said the fund Could rise. Officials In the city "
+           "agreed, and They Were pleased.")
+
+
+def test_the_text_is_profiled_as_case_damaged() -> None:
+    assert profile_text(DAMAGED).damaged("case")
+
+
+def test_a_verb_after_a_comma_is_lowered() -> None:
+    out = fix_and_trace(DAMAGED, language="en").text
+    assert "oil producer, reached a record" in out
+    assert "Sir Stephen Powis, urged people" in out
+
+
+def test_a_surname_that_is_a_verb_stays_after_a_capital() -> None:
+    out = fix_and_trace(DAMAGED, language="en").text
+    assert "Analysts at Peel Hunt said" in out
+
+
+def test_a_clean_text_with_the_same_words_is_unchanged() -> None:
+    clean = ("The United States, the world's largest oil producer, reached a record. "
+             "Analysts at Peel Hunt said rates, Reached by phone, were stable. The band "
+             "Brought Down the house.")
+    assert fix_and_trace(clean, language="en").text == clean
