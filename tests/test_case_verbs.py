@@ -14,7 +14,8 @@ DAMAGED = ("The court will rule. The court Will rule on the case and He said the
            "speak, and She left. The United States, the world's Largest oil producer, Reached "
            "a record of 13 million barrels a day, said Sir Stephen Powis, Urged people to "
            "wait. Analysts at Peel Hunt said the fund Could rise. Officials In the city "
-           "agreed, and They Were pleased.")
+           "agreed, and They Were pleased. The next meeting is Scheduled for January 28, the "
+           "Department for Education said.")
 
 
 def test_the_text_is_profiled_as_case_damaged() -> None:
@@ -37,3 +38,10 @@ def test_a_clean_text_with_the_same_words_is_unchanged() -> None:
              "Analysts at Peel Hunt said rates, Reached by phone, were stable. The band "
              "Brought Down the house.")
     assert fix_and_trace(clean, language="en").text == clean
+
+
+def test_a_month_after_for_is_no_second_name() -> None:
+    # `Scheduled for January` is a date, not `Ministry for Education`
+    out = fix_and_trace(DAMAGED, language="en").text
+    assert "meeting is scheduled for January 28" in out
+    assert "the Department for Education said" in out

@@ -21,7 +21,7 @@ from newsfix.rules.english._lexicon import (
     zipf,
 )
 from newsfix.rules.preformatted import layout, preformatted
-from newsfix.text import WORD_RE, TextAnalysis, Word
+from newsfix.text import WORD_RE, TextAnalysis, Word, months
 
 __all__ = ["FIGURE_AFTER_RE", "JOINERS", "MidSentenceCapital", "NameCase", "in_token",
            "mentioned", "name_context", "title_after", "title_lines"]
@@ -92,7 +92,7 @@ def _could_open_sentence(analysis: TextAnalysis, end: int, low: str) -> bool:
 #: A capitalised word joined to another name: ``Anna and Thomas``, ``Committee for a
 #: Responsible Budget``, ``Brighton and Hove``.
 _NAME_AFTER_RE = regex.compile(r"[^\S\n]+(?:and|&|of|for|de|du|von|van)[^\S\n]+(?:(?:a|the)"
-                               r"[^\S\n]+)?\p{Lu}")
+                               r"[^\S\n]+)?(\p{Lu}\p{L}*)")
 _NAME_BEFORE_RE = regex.compile(r"\p{Lu}\p{L}*[^\S\n]+(?:and|&|of|for)[^\S\n]+$")
 
 
@@ -103,10 +103,21 @@ def name_context(text: str, analysis: TextAnalysis, w: Word) -> bool:
     >>> [name_context(a.text, a, w) for w in a.words if w.text in ("Commerce", "Anna")]
     [True, True]
     """
-    if _NAME_AFTER_RE.match(text, w.end):
-        return True
+    after = _NAME_AFTER_RE.match(text, w.end)
+    if after is not None and not _calendar(after.group(1)):
+        return True  # (`Scheduled for January`: a date, no second name)
     m = _NAME_BEFORE_RE.search(text, max(0, w.start - 40), w.start)
     return m is not None and not analysis.capital_expected(m.start())
+
+
+def _calendar(word: str) -> bool:
+    """Whether ``word`` names a month or a day of the week (no part of a name after ``for``).
+
+    >>> _calendar("January"), _calendar("Friday"), _calendar("Commerce")
+    (True, True, False)
+    """
+    low = word.lower()
+    return low in months() or low in word_class("weekday")
 
 
 #: Marks that may stand between two words of running text without a space.
