@@ -163,7 +163,10 @@ class Tally:
                 target["spots_offered"] += s.id in suggs.repaired
                 target["style_only"] += s.id in styled and not fixed
             if self.verbose and not fixed:
-                print(f"MISS {doc.id} [{s.family}/{s.kind}] {s.text!r} -> {s.original!r}")
+                a, b = s.span
+                around = doc.damaged[max(0, a - 30):b + 30].replace("\n", " ")
+                print(f"MISS {doc.id} [{s.family}/{s.kind}] {s.text!r} -> {s.original!r}"
+                      f" (at {a}: …{around}…)")
             if s.family == "spin":
                 key = "names" if s.kind == "name" else "phrases"
                 self.spin[key] += 1

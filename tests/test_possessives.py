@@ -62,3 +62,33 @@ def test_a_rarer_owner_before_a_clear_noun_in_a_stripped_document() -> None:
     assert "The survey's authors" in out and "the eurozone's economy" in out
     kept = "It's not clear. The surveys authors said the eurozones economy mattered less.\n"
     assert "The surveys authors" in fix_and_trace(kept, EN).text
+
+
+STRIPPED = ("Its not clear why, the mayor said. The Fed cut rates, and the Feds chair spoke "
+            "after the vote. Voters backed a levy for the towns public library; the banks "
+            "closed early. The World Health Organizations European office didnt comment, and "
+            "the Dallas Mavericks coach wasnt there.\n")
+
+
+def test_an_institution_named_with_the_article_owns_its_xs() -> None:
+    # `the Fed` in the document: `the Feds chair` is the Fed's, not a plural
+    assert "the Fed's chair spoke" in fix_and_trace(STRIPPED, EN).text
+
+
+def test_a_word_with_no_verb_reading_after_the_xs_is_owned() -> None:
+    out = fix_and_trace(STRIPPED, EN).text
+    assert "the town's public library" in out
+    assert "the banks closed early" in out  # a verb after a plural subject
+
+
+def test_the_last_word_of_a_known_organisation_takes_the_possessive() -> None:
+    out = fix_and_trace(STRIPPED, EN).text
+    assert "The World Health Organization's European office" in out
+    assert "the Dallas Mavericks coach" in out  # a team's plural name, no gazetteer entry
+
+
+def test_the_same_words_with_apostrophes_kept_are_unchanged() -> None:
+    kept = ("It's not clear why, the mayor said. The Fed cut rates, and the Feds chair spoke. "
+            "A levy for the towns public library didn't pass.\n")
+    out = fix_and_trace(kept, EN).text
+    assert "the Feds chair" in out and "the towns public library" in out
