@@ -789,15 +789,23 @@ def _candidates(scores: dict[str, float], text: str) -> set[str]:
 
 
 #: English joins the candidates (whatever the backend said) when at least this share
-#: of the words are common English words: the vocabulary then decides, the backend's
-#: share capped as for every candidate. Chosen on the dev split.
+#: of the words are common English words, or all but the names: the vocabulary then
+#: decides, the backend's share capped as for every candidate. Chosen on the dev split.
 ENGLISH_CANDIDATE_SHARE = 0.75
 
 
 def _mostly_english(text: str) -> bool:
     words = _words(text)
     common = sum(1 for w in words if _english_zipf(w) >= ENGLISH_COMMON)
-    return bool(words) and common >= ENGLISH_CANDIDATE_SHARE * len(words)
+    if words and common >= ENGLISH_CANDIDATE_SHARE * len(words):
+        return True
+    # Names are in no language: English too when every word but the capitalised ones
+    # unknown to English is common English ("Ibsen, Hjalmar Ibsen, we met on the
+    # plane"; the backend reads the names), where at least two are left.
+    tokens = _WORD_RE.findall(unicodedata.normalize("NFC", text))
+    rest = [t.casefold() for t in tokens
+            if t[0].islower() or _english_zipf(t.casefold()) >= ENGLISH_COMMON]
+    return len(rest) >= 2 and all(_english_zipf(w) >= ENGLISH_COMMON for w in rest)
 
 
 def _rank(text: str, detector: str) -> _Ranking | None:
