@@ -91,7 +91,7 @@ ORDBANK = {
 
 ALPHA = 0.5  # add-alpha smoothing of counts
 WORD_MIN = 2  # a word needs this many occurrences (both sides together)
-WORD_CLIP = 4.0
+WORD_CLIP = 5.0
 SUFFIX_LENGTHS = (5, 4, 3, 2)
 SUFFIX_MIN = 5
 SUFFIX_CLIP = 2.5
