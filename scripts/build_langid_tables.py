@@ -25,11 +25,18 @@ Sources (see ``src/newsfix/data/LICENSES-langid.md``):
   split.
 * The Norwegian Dependency Treebank (NDT) files as published with NorNE
   (GitHub ltgoslo/norne, folder ``ndt/``), cloned into ``--ndt DIR``: the
-  source of the UD Norwegian treebanks, one file per document part. Only
-  **documents none of whose sentences is in a UD Norwegian dev or test
-  file** are read (the UD train part, document by document: 18 Nynorsk and
-  20 Bokmål documents, about 4,900 and 5,800 sentences), so neither the
-  tuning half of dev nor the test split leaks in. Annotations CC0; the
+  source of the UD Norwegian treebanks, one file per document part (at
+  most 100 sentences). UD cut its dev and test splits from the ends of
+  documents, part by part: a part with half of its sentences or more in a
+  UD Norwegian dev or test file is held out whole, and in the other parts
+  the sentences that are themselves in a dev or test file (page furniture
+  such as ``Les også :``) are left out. What is read is UD's train part
+  (14,101 Nynorsk and 15,613 Bokmål sentences; UD's train files have
+  14,174 and 15,696), so neither the tuning half of dev nor the test split
+  leaks in. (Until 2026-12-04 a document with any held-out sentence was
+  left out whole: 4,858 and 5,786 sentences.) Proper nouns count only
+  where ``NAME_DOCUMENTS`` (8) documents of one standard use them: a
+  spelling (``Noreg``/``Norge``), not a topic. Annotations CC0; the
   texts are used by permission of their publishers and are not
   redistributed (only word and word-ending counts turned into ratios).
 * Norsk ordbank headword lists (bokmål 2005, nynorsk 2012; CC BY 4.0,
@@ -84,7 +91,7 @@ ORDBANK = {
 
 ALPHA = 0.5  # add-alpha smoothing of counts
 WORD_MIN = 2  # a word needs this many occurrences (both sides together)
-WORD_CLIP = 4.0
+WORD_CLIP = 5.0
 SUFFIX_LENGTHS = (5, 4, 3, 2)
 SUFFIX_MIN = 5
 SUFFIX_CLIP = 2.5
@@ -97,6 +104,10 @@ LEMMA_RATIO = 2.0
 LEMMA_MIN_FREQUENCY = 1e-8
 CHAR_MIN = 10
 CHAR_CLIP = 2.0
+#: An NDT file part with this share of its sentences in UD's dev or test files is held out.
+HELD_PART_SHARE = 0.5
+#: A proper noun counts as a word when this many NDT documents of one standard name it.
+NAME_DOCUMENTS = 8
 
 
 def sentences(path: Path, part: str) -> list[str]:
@@ -143,22 +154,64 @@ def conllu_sentences(path: Path) -> list[list[tuple[str, bool]]]:
     return out
 
 
-def ndt_train(ndt: Path, ud: Path, standard: str) -> list[str]:
-    """Sentences of the NDT documents that have no sentence in UD's dev or test files.
+def ndt_train_parts(ndt: Path, ud: Path,
+                    standard: str) -> list[tuple[str, list[list[tuple[str, bool]]]]]:
+    """(document, sentences) of the NDT file parts that are UD's train split.
 
-    NDT files are named ``<document>_<part>.conll``; a document is read only when
-    none of its parts holds a sentence of the held-out splits.
+    NDT files are named ``<document>_<part>.conll`` (at most 100 sentences
+    each). UD cut its dev and test splits from the end of some documents, part
+    by part, so a part with at least ``HELD_PART_SHARE`` of its sentences in
+    UD's dev or test files is held out whole. In the other parts only the
+    sentences that are themselves in a dev or test file are left out: page
+    furniture such as ``Les også :`` or ``Ja .`` recurs in every document.
     """
     folder, treebank, prefix = NDT[standard]
     held = {_sentence_key(f for f, _ in s) for split in ("dev", "test")
             for s in conllu_sentences(ud / treebank / f"{prefix}-ud-{split}.conllu")}
-    documents: dict[str, list[list[tuple[str, bool]]]] = {}
-    for path in sorted((ndt / folder).glob("*.conll")):
-        documents.setdefault(path.stem.rsplit("_", 1)[0], []).extend(conllu_sentences(path))
-    if not documents:
+    paths = sorted((ndt / folder).glob("*.conll"))
+    if not paths:
         raise SystemExit(f"{ndt / folder}: no .conll files; is this NorNE's ndt/ folder?")
-    return [" ".join(form for form, name in s if not name) for sents in documents.values()
-            if not any(_sentence_key(f for f, _ in s) in held for s in sents) for s in sents]
+    out = []
+    for path in paths:
+        part = conllu_sentences(path)
+        free = [s for s in part if _sentence_key(f for f, _ in s) not in held]
+        if len(part) - len(free) < HELD_PART_SHARE * len(part):
+            out.append((path.stem.rsplit("_", 1)[0], free))
+    return out
+
+
+def ndt_train(ndt: Path, ud: Path, standard: str) -> list[str]:
+    """The sentences of :func:`ndt_train_parts`, proper nouns left out."""
+    return [" ".join(form for form, name in s if not name)
+            for _, part in ndt_train_parts(ndt, ud, standard) for s in part]
+
+
+def ndt_names(ndt: Path, ud: Path, standard: str) -> tuple[Counter[str], Counter[str]]:
+    """Proper nouns of UD's train part of NDT: (occurrences, documents naming each), lower case."""
+    counts: Counter[str] = Counter()
+    documents: dict[str, set[str]] = {}
+    for document, part in ndt_train_parts(ndt, ud, standard):
+        for s in part:
+            for form, name in s:
+                if name:
+                    for word in WORD_RE.findall(form.lower()):
+                        word = word.replace("’", "'")
+                        counts[word] += 1
+                        documents.setdefault(word, set()).add(document)
+    return counts, Counter({word: len(docs) for word, docs in documents.items()})
+
+
+def spread_names(v_names: tuple[Counter[str], Counter[str]],
+                 b_names: tuple[Counter[str], Counter[str]]) -> tuple[Counter[str], Counter[str]]:
+    """The name counts of both standards for names in ``NAME_DOCUMENTS`` documents of one.
+
+    A name in one or two documents is their topic (a village, a club); one
+    that many documents of a standard use is its spelling (``Noreg``/``Norge``).
+    """
+    keep = {w for counts in (v_names[1], b_names[1]) for w, n in counts.items()
+            if n >= NAME_DOCUMENTS}
+    return (Counter({w: n for w, n in v_names[0].items() if w in keep}),
+            Counter({w: n for w, n in b_names[0].items() if w in keep}))
 
 
 def word_counts(texts: Iterable[str]) -> Counter[str]:
@@ -216,9 +269,14 @@ def _frequency_dict(lang: str) -> dict[str, float]:
 
 
 def pair_rows(variant: str, base: str, v_texts: Sequence[str], b_texts: Sequence[str],
-              ordbank: Path | None) -> list[tuple[str, str, float]]:
+              ordbank: Path | None,
+              names: tuple[Counter[str], Counter[str]] | None = None
+              ) -> list[tuple[str, str, float]]:
     v_words, b_words = word_counts(v_texts), word_counts(b_texts)
-    rows = [("word", k, r) for k, r in log_ratios(v_words, b_words, minimum=WORD_MIN,
+    v_all, b_all = v_words, b_words
+    if names is not None:  # proper nouns that are spelling, not topic (word rows only)
+        v_all, b_all = v_words + names[0], b_words + names[1]
+    rows = [("word", k, r) for k, r in log_ratios(v_all, b_all, minimum=WORD_MIN,
                                                   clip=WORD_CLIP, alpha=WORD_ALPHA,
                                                   keep=WORD_KEEP).items()]
     for length in SUFFIX_LENGTHS:
@@ -257,7 +315,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.ndt is not None and variant in NDT and base in NDT:
             v_texts += ndt_train(args.ndt, args.ud, variant)
             b_texts += ndt_train(args.ndt, args.ud, base)
-        rows = pair_rows(variant, base, v_texts, b_texts, args.ordbank)
+            names = spread_names(ndt_names(args.ndt, args.ud, variant),
+                                 ndt_names(args.ndt, args.ud, base))
+        else:
+            names = None
+        rows = pair_rows(variant, base, v_texts, b_texts, args.ordbank, names)
         for kind, key, ratio in sorted(rows):
             buffer.write(f"{variant}\t{base}\t{kind}\t{key}\t{ratio:.2f}\n")
         print(f"{variant}/{base}: {len(v_texts)}/{len(b_texts)} sentences, {len(rows)} rows")

@@ -304,7 +304,20 @@ def test_characteristic_forms_decide_the_standard() -> None:
     assert detect.standard_log_ratio("Eg veit ikkje kva dei gjer no.") > 5
     assert detect.standard_log_ratio("Jeg vet ikke hva de gjør nå.") < -5
     # names carry no standard: only listed words count for capitalised tokens
-    assert detect.standard_log_ratio("Peirce Tatchell Sanders") == 0.0
+    assert detect.standard_log_ratio("Dei møtte Peirce Tatchell Sanders") == (
+        detect.standard_log_ratio("Dei møtte"))
+
+
+def test_a_capital_that_only_starts_a_sentence_is_judged_as_a_word() -> None:
+    # "fargane" is in no table: its ending (-ane) is what says Nynorsk
+    word = detect.standard_log_ratio("fargane")
+    assert word > 0
+    assert detect.standard_log_ratio("Fargane") == word  # the text's first word
+    assert detect.standard_log_ratio("Sjå. Fargane") == detect.standard_log_ratio("Sjå.") + word
+    assert detect.standard_log_ratio("«Fargane»") == word
+    # inside a sentence a capital is a name's, and so is a word in capitals
+    assert detect.standard_log_ratio("Sjå Fargane") == detect.standard_log_ratio("Sjå")
+    assert detect.standard_log_ratio("FARGANE") == 0.0
 
 
 def test_undecided_norwegian_is_no_with_both_standards() -> None:

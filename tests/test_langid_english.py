@@ -78,3 +78,14 @@ def test_file_and_host_names_carry_no_language(text: str) -> None:
 ])
 def test_abbreviations_and_numbers_are_kept(text: str) -> None:
     assert langid._ADDRESS_RE.sub(" ", text) == text
+
+
+def test_english_around_names_is_a_candidate() -> None:
+    # the backend reads the names (Dutch, at full confidence); the other words are English
+    text = "Ibsen, Hjalmar Ibsen, we met on the plane."
+    assert langid._mostly_english(text) and detect_language(text).code == "en"
+    # names alone, or one English word among them, are no English
+    assert not langid._mostly_english("Sigrid Undset Hjalmar Wentz Torvald")
+    assert not langid._mostly_english("Sigrid Undset and Hjalmar Wentz")
+    # a candidate only: Norwegian words that English also lists do not make English win
+    assert detect_language("Han bor i Oslo med Hjalmar Wentz.").code == "nb"

@@ -6,6 +6,7 @@ Sentences here are written for the tests, not taken from any benchmark.
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -35,16 +36,24 @@ def _words(text: str) -> list[tuple[str, str, str]]:
     return [(w, "NOUN", "_") for w in text.split()]
 
 
-def test_ndt_documents_with_a_held_out_sentence_are_left_out(tmp_path: Path) -> None:
+def test_ndt_parts_mostly_held_out_are_left_out_and_held_out_sentences_dropped(
+        tmp_path: Path) -> None:
     ud = tmp_path / "ud" / "UD_Norwegian-Nynorsk"
     ud.mkdir(parents=True)
-    (ud / "no_nynorsk-ud-dev.conllu").write_text(_conll([_words("Eg tek ferja heim .")]))
-    (ud / "no_nynorsk-ud-test.conllu").write_text(_conll([_words("Dei kjem i morgon .")]))
+    (ud / "no_nynorsk-ud-dev.conllu").write_text(_conll([_words("Les også :"),
+                                                         _words("Eg tek ferja heim .")]))
+    (ud / "no_nynorsk-ud-test.conllu").write_text(_conll([_words("Dei kjem i morgon ."),
+                                                          _words("Ho var der .")]))
     nno = tmp_path / "ndt" / "nno"
     nno.mkdir(parents=True)
-    # document A holds a test sentence in its second part: all of A stays out
-    (nno / "doca_0000.conll").write_text(_conll([_words("Kva skjer no ?")]))
-    (nno / "doca_0001.conll").write_text(_conll([_words("Dei kjem i morgon .")]))
+    # part 0 of document A is UD train: only its held-out line (page furniture) goes
+    (nno / "doca_0000.conll").write_text(_conll([
+        _words("Kva skjer no ?"), _words("Les også :"), _words("Det snør ."),
+    ]))
+    # part 1 is mostly UD test: held out whole, its train-looking sentence included
+    (nno / "doca_0001.conll").write_text(_conll([
+        _words("Dei kjem i morgon ."), _words("Ho var der ."), _words("Dei reiste ."),
+    ]))
     # document B holds none; its proper noun (NDT: subst + prop) is not counted
     (nno / "docb_0000.conll").write_text(_conll([
         [("Eg", "pron", "_"), ("bur", "verb", "_"), ("i", "prep", "_"),
@@ -52,7 +61,31 @@ def test_ndt_documents_with_a_held_out_sentence_are_left_out(tmp_path: Path) -> 
         _words("Ho syng ikkje ."),
     ]))
     texts = build.ndt_train(tmp_path / "ndt", tmp_path / "ud", "nn")
-    assert texts == ["Eg bur i .", "Ho syng ikkje ."]
+    assert texts == ["Kva skjer no ?", "Det snør .", "Eg bur i .", "Ho syng ikkje ."]
+
+
+def test_a_proper_noun_many_documents_use_is_a_spelling(tmp_path: Path) -> None:
+    ud = tmp_path / "ud" / "UD_Norwegian-Nynorsk"
+    ud.mkdir(parents=True)
+    (ud / "no_nynorsk-ud-dev.conllu").write_text(_conll([_words("Eg tek ferja heim .")]))
+    (ud / "no_nynorsk-ud-test.conllu").write_text(_conll([_words("Dei kjem i morgon .")]))
+    nno = tmp_path / "ndt" / "nno"
+    nno.mkdir(parents=True)
+    for i in range(build.NAME_DOCUMENTS):
+        names = [("Noreg", "subst", "prop")] + ([("Haukeli", "subst", "prop")] if i == 0 else [])
+        (nno / f"doc{i}_0000.conll").write_text(_conll([names + _words("er fint .")] * 2))
+    counts, documents = build.ndt_names(tmp_path / "ndt", tmp_path / "ud", "nn")
+    assert counts["noreg"] == 2 * build.NAME_DOCUMENTS and documents["haukeli"] == 1
+    nn, nb = build.spread_names((counts, documents), (Counter(), Counter()))
+    # the name of every document is a spelling; the name of one is its topic
+    assert nn == Counter({"noreg": 2 * build.NAME_DOCUMENTS}) and not nb
+
+
+def test_the_shipped_table_knows_standard_spellings_of_names() -> None:
+    table = langid._variants()["nn"]
+    assert table.words["noreg"] > 2 and table.words["høgre"] > 2  # Norge; Høyre (the party)
+    assert langid.standard_log_ratio("Ho flytta til Noreg.") > langid.standard_log_ratio(
+        "Ho flytta til Norge.") + 4
 
 
 def test_treebank_proper_nouns_are_left_out(tmp_path: Path) -> None:
