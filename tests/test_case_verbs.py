@@ -45,3 +45,20 @@ def test_a_month_after_for_is_no_second_name() -> None:
     out = fix_and_trace(DAMAGED, language="en").text
     assert "meeting is scheduled for January 28" in out
     assert "the Department for Education said" in out
+
+
+#: A case-damaged prefix: the document is profiled as case-damaged.
+PREFIX = ("The court will rule. The court Will rule on the case and He said the judge Could "
+          "speak, and She left. Officials In the city agreed, and They Were pleased. ")
+
+
+def test_titles_names_and_holidays_keep_their_capitals() -> None:
+    # From an outside review (2026-12-04) of the first version of these changes.
+    kept = ("Drew Brees retired in 2021. Asked about his plans, Drew said he was happy.",
+            "The song, Born to Run, was played. Springsteen's Born in the USA tour sold out.",
+            "The series, Made in Chelsea, returned. In 2016, Leave won the referendum.",
+            "According to Smith, Hunt said the deal was off.",
+            "Crowds gathered for the Fourth of July celebrations on the Fifth of November.")
+    for text in kept:
+        out = fix_and_trace(PREFIX + text, language="en").text
+        assert out.endswith(text), (text, out[len(PREFIX) - 10:])

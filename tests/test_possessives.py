@@ -64,31 +64,25 @@ def test_a_rarer_owner_before_a_clear_noun_in_a_stripped_document() -> None:
     assert "The surveys authors" in fix_and_trace(kept, EN).text
 
 
-STRIPPED = ("Its not clear why, the mayor said. The Fed cut rates, and the Feds chair spoke "
-            "after the vote. Voters backed a levy for the towns public library; the banks "
-            "closed early. The World Health Organizations European office didnt comment, and "
-            "the Dallas Mavericks coach wasnt there.\n")
+
+#: An apostrophe-stripped prefix: the document is profiled as having lost its apostrophes.
+PREFIX = "Its not clear why, the mayor said, and officials dont expect a deal. "
 
 
-def test_an_institution_named_with_the_article_owns_its_xs() -> None:
-    # `the Fed` in the document: `the Feds chair` is the Fed's, not a plural
-    assert "the Fed's chair spoke" in fix_and_trace(STRIPPED, EN).text
-
-
-def test_a_word_with_no_verb_reading_after_the_xs_is_owned() -> None:
-    out = fix_and_trace(STRIPPED, EN).text
-    assert "the town's public library" in out
-    assert "the banks closed early" in out  # a verb after a plural subject
-
-
-def test_the_last_word_of_a_known_organisation_takes_the_possessive() -> None:
-    out = fix_and_trace(STRIPPED, EN).text
-    assert "The World Health Organization's European office" in out
-    assert "the Dallas Mavericks coach" in out  # a team's plural name, no gazetteer entry
-
-
-def test_the_same_words_with_apostrophes_kept_are_unchanged() -> None:
-    kept = ("It's not clear why, the mayor said. The Fed cut rates, and the Feds chair spoke. "
-            "A levy for the towns public library didn't pass.\n")
-    out = fix_and_trace(kept, EN).text
-    assert "the Feds chair" in out and "the towns public library" in out
+def test_plural_owners_and_plural_subjects_get_no_singular_possessive() -> None:
+    # From an outside review (2026-12-04) of three widenings that were dropped: each of
+    # these came out wrong with one of them (`The Lederer's descendants`, `The force's
+    # loyal`, `The Golden Globe's ceremony`).
+    cases = {
+        "The Lederer family sold it. The Lederers descendants agreed last spring.":
+            "The Lederer's",
+        "The Conservative Party met. The Conservatives manifesto was published.":
+            "Conservative's",
+        "The forces loyal to the president retreated on Monday.": "force's",
+        "The areas worst hit by the floods were in the north.": "area's",
+        "She won a Golden Globe last year. The Golden Globes ceremony is in January.":
+            "Globe's",
+    }
+    for text, wrong in cases.items():
+        out = fix_and_trace(PREFIX + text, EN).text
+        assert wrong not in out, (text, out)

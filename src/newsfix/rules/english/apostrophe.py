@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import pairwise
 
 import regex
 
@@ -58,8 +57,6 @@ class Lazy:
 
 #: A plural followed by a noun this often in the bigram data is a compound (`sales tax`).
 COMPOUND = 100_000
-#: Share of verb readings under which a word after `the Xs` reads as owned (:func:`_nominal`).
-NOT_VERB = 0.3
 #: Zipf of `X's` from which a rarer owner (`the surveys authors`) is read before a clear noun.
 RARE_OWNER = 2.0
 #: Between an `Xs` and the noun it owns, a number may stand: `the countrys 1,400 glaciers`.
@@ -219,18 +216,15 @@ class PossessiveApostrophe(Rule):
                                       and low not in proper_nouns()):
             # The stem as a name: seen in the document, or in a gazetteer.
             name = known.get(low) or proper_nouns().get(low)
-            if name is None and (low in name_variants()
-                                 or (damaged and _name_written(analysis, w))):
-                name = stem  # (a name's last word: `the World Health Organizations office`)
+            if name is None and low in name_variants():
+                name = stem
             if name is not None and prev is not None and prev.lower == "the" \
                     and head is not None and not _counted(analysis, w) \
-                    and (SIBILANT_RE.search(low) or (damaged and (
-                        plural < poss - SINGULAR_NAME or _article_name(analysis, stem)))):
+                    and (SIBILANT_RE.search(low) or (damaged and plural < poss - SINGULAR_NAME)):
                 # `the Berliozs score`: a name ending in a sibilant makes its plural with -es
                 # (`the Joneses`); in a document that lost its apostrophes, `the Pentagons
                 # spending`, `the Treasurys borrowing`: English writes `X's` far more often
-                # than the plural `Xs` (a family is `the Trumps`, `the Clintons`), or the
-                # document names the one owner with the article (`the Fed`, `the UN`).
+                # than the plural `Xs` (a family is `the Trumps`, `the Clintons`).
                 return (name if name.isupper() and len(name) > 1 else stem), "name_profiled"
             if name is None or (prev is not None and prev.lower == "the") \
                     or _counted(analysis, w):
@@ -243,12 +237,9 @@ class PossessiveApostrophe(Rule):
                 low in name_variants() or titled))
             if rare_plural and (titled or owned):
                 return stem, "name_owned"
-            if damaged and head is not None and (rare_plural or plural < 1.0 or plural < poss
-                                                 or _name_written(analysis, w)):
+            if damaged and head is not None and (rare_plural or plural < 1.0 or plural < poss):
                 # A document that lost its apostrophes: `Durantas engineers`, `ESPNs Kevin
-                # Pelton`, `Chinas Ministry`, `the Feds next meeting`; or the last word of
-                # a name the document writes without the `s` (`the World Health
-                # Organizations European office` beside `the World Health Organization`).
+                # Pelton`, `Chinas Ministry`, `the Feds next meeting`.
                 return stem, "name_profiled"
             if not rare_plural or sentence_start:
                 return None
@@ -280,62 +271,6 @@ class PossessiveApostrophe(Rule):
                 and poss >= 3.0:
             return stem, "owned_noun"
         return None
-
-
-def _article_name(analysis: TextAnalysis, stem: str) -> bool:
-    """Whether the document writes ``the <stem>``: one owner named with the article.
-
-    ``the Fed`` beside ``the Feds chair`` makes ``Feds`` the possessive of one
-    institution, not a plural (a family, ``the Clintons``, has no ``the Clinton``).
-
-    >>> a = TextAnalysis("The Fed cut rates. Later the Feds chair spoke of the Clintons.")
-    >>> _article_name(a, "Fed"), _article_name(a, "Clinton")
-    (True, False)
-    """
-    def compute() -> frozenset[str]:
-        text, words = analysis.text, analysis.words
-        return frozenset(b.text for a, b in pairwise(words)
-                         if a.lower == "the" and b.text[:1].isupper()
-                         and text[a.end:b.start] == " ")
-    return stem in analysis.memo("apostrophe.article_names", compute)
-
-
-def _name_written(analysis: TextAnalysis, w: Word) -> bool:
-    """Whether ``w`` less its ``s`` ends a name: one the document writes, or a known organisation.
-
-    The capitalised word before ``w`` stands before the stem elsewhere in the
-    document, or the capitalised run before ``w`` and the stem make a name of the
-    organisation gazetteer (``the World Health Organizations European office``).
-
-    >>> a = TextAnalysis("The Vexa Trust met. The Vexa Trusts board, the World Health "
-    ...                  "Organizations office and the Dallas Mavericks coach.")
-    >>> [_name_written(a, w) for w in a.words if w.text in ("Trusts", "Organizations",
-    ...                                                      "Mavericks")]
-    [True, True, False]
-    """
-    from newsfix.rules.english._foreign import orgs
-
-    if w.index == 0:
-        return False
-    prev = analysis.words[w.index - 1]
-    text = analysis.text
-    if text[prev.end:w.start] != " " or not prev.text[:1].isupper():
-        return False
-    run = [w.text[:-1]]
-    k = w.index - 1
-    while k >= 0 and len(run) < 5 and analysis.words[k].text[:1].isupper() \
-            and text[analysis.words[k].end:analysis.words[k + 1].start] == " ":
-        run.insert(0, analysis.words[k].text)
-        if " ".join(run) in orgs():
-            return True
-        k -= 1
-
-    def compute() -> frozenset[tuple[str, str]]:
-        words = analysis.words
-        return frozenset((a.text, b.text) for a, b in pairwise(words)
-                         if a.text[:1].isupper() and b.text[:1].isupper()
-                         and text[a.end:b.start] == " ")
-    return (prev.text, w.text[:-1]) in analysis.memo("apostrophe.name_pairs", compute)
 
 
 def known_mid(analysis: TextAnalysis) -> frozenset[str]:
@@ -406,32 +341,12 @@ def _profiled_head(analysis: TextAnalysis, w: Word, nxt: Word) -> bool:
         # pronoun (`the ones closest to`), nor a superlative before a function word
         return w.lower not in ("ones", "others") and after is not None and joined \
             and after.text.islower() and after.lower not in word_class("function_word")
-    if w.lower not in ("ones", "others") and _nominal(nxt):
-        return True  # `the towns public library`: no verb reading, so what `Xs` owns
     if p.noun < (0.4 if nxt.text.endswith("ing") else 0.35) or nxt.text.endswith("ed"):
         return False
     if nxt.text.endswith("s") and not nxt.text.endswith("ss") and pos(nxt.text[:-1]).noun >= 0.35:
         return True  # `the administrations plans`: a plural's verb is no -s form (`focus` is)
     return joined and after is not None and after.lower in word_class("auxiliary") \
         and after.lower not in ("are", "were", "do", "have")  # `the governments funding was`
-
-
-def _nominal(word: Word) -> bool:
-    """Whether ``word`` reads as a noun or adjective, hardly as a verb (``public``, ``owner``).
-
-    After ``the Xs`` in a document that lost its apostrophes, a word no verb
-    reading fits is what ``Xs`` owns (``the towns public library``): a verb
-    would make ``Xs`` a plural subject (``the banks closed``).
-
-    >>> a = TextAnalysis("the towns public library and the banks closed")
-    >>> [_nominal(w) for w in a.words if w.lower in ("public", "closed")]
-    [True, False]
-    """
-    p = pos(word.text)
-    return word.text.islower() and p.verb < NOT_VERB and p.noun + p.adj >= 0.5 \
-        and not word.text.endswith(("ed", "ing")) \
-        and word.lower not in word_class("function_word") \
-        and word.lower not in word_class("not_possessed")
 
 
 def _plural_after(prev: Word | None, tok: str) -> bool:

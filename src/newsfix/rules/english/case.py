@@ -91,7 +91,7 @@ def _could_open_sentence(analysis: TextAnalysis, end: int, low: str) -> bool:
 
 #: A capitalised word joined to another name: ``Anna and Thomas``, ``Committee for a
 #: Responsible Budget``, ``Brighton and Hove``.
-_NAME_AFTER_RE = regex.compile(r"[^\S\n]+(?:and|&|of|for|de|du|von|van)[^\S\n]+(?:(?:a|the)"
+_NAME_AFTER_RE = regex.compile(r"[^\S\n]+(and|&|of|for|de|du|von|van)[^\S\n]+(?:(?:a|the)"
                                r"[^\S\n]+)?(\p{Lu}\p{L}*)")
 _NAME_BEFORE_RE = regex.compile(r"\p{Lu}\p{L}*[^\S\n]+(?:and|&|of|for)[^\S\n]+$")
 
@@ -104,14 +104,14 @@ def name_context(text: str, analysis: TextAnalysis, w: Word) -> bool:
     [True, True]
     """
     after = _NAME_AFTER_RE.match(text, w.end)
-    if after is not None and not _calendar(after.group(1)):
-        return True  # (`Scheduled for January`: a date, no second name)
+    if after is not None and not (after.group(1) == "for" and _calendar(after.group(2))):
+        return True  # (`Scheduled for January` is a date; `the Fourth of July` a name)
     m = _NAME_BEFORE_RE.search(text, max(0, w.start - 40), w.start)
     return m is not None and not analysis.capital_expected(m.start())
 
 
 def _calendar(word: str) -> bool:
-    """Whether ``word`` names a month or a day of the week (no part of a name after ``for``).
+    """Whether ``word`` names a month or a day of the week (no second name after ``for``).
 
     >>> _calendar("January"), _calendar("Friday"), _calendar("Commerce")
     (True, True, False)
@@ -561,13 +561,18 @@ class MidSentenceCapital(Rule):
             reported = low in word_class("reporting_verb") or (
                 low.endswith("ed") and pos(low).verb >= 0.6)
             dated = damaged and _day_part(text, w, low)  # `on Sunday Afternoon, some`
-            # A verb form before a lower-case word is no part of a name, even after a
-            # comma or a name and a lower-case word (`oil producer, Reached a record`,
+            # A past form in -ed before a lower-case word is no part of a name, even after
+            # a comma or a name and a lower-case word (`oil producer, Reached a record`,
             # `Sir Stephen Powis, Urged people`): in a case-damaged document it is damage.
-            # Not straight after a capitalised word: surnames are verbs too (`Peel Hunt`).
+            # Not straight after a capitalised word or a possessive (`Peel Hunt`,
+            # `Springsteen's Born in`), not a word the document capitalises elsewhere
+            # (`Drew`), not before a capital a few words on (a title: `Born to Run`).
             before = prev.group(1)
-            verbal = damaged and nxt is not None and pos(low).verb >= VERBAL \
-                and not (before.isalpha() and before[:1].isupper())
+            verbal = damaged and nxt is not None and low.endswith("ed") \
+                and pos(low).verb >= VERBAL \
+                and not (before.isalpha() and before[:1].isupper()) \
+                and not before.endswith(("'s", "’s")) \
+                and self._capitalised(analysis)[tok] < 2 and not _title_ahead(analysis, w)
             if after_name and not dated and not verbal and not (
                     damaged and prev.group(1).isalpha() and reported and nxt is not None):
                 continue  # part of a name (`Wembley Stadium`), unless a verb after one
@@ -603,6 +608,12 @@ class MidSentenceCapital(Rule):
             else:
                 yield scope.change(w.start, w.end, w.lower, tier="residue",
                                    message=f"word capitalised mid-sentence: {w.text}")
+
+    @staticmethod
+    def _capitalised(analysis: TextAnalysis) -> Counter[str]:
+        """How often the text writes each capitalised word, sentence starts included."""
+        return analysis.memo("midsentence.capitalised", lambda: Counter(
+            w.text for w in analysis.words if w.text[:1].isupper()))
 
     @staticmethod
     def _code_names(analysis: TextAnalysis) -> frozenset[str]:
@@ -650,6 +661,23 @@ class MidSentenceCapital(Rule):
         return f"{low} {nxt.text}" in analysis.memo("lower_articles", lambda: frozenset(
             f"{x.text} {y.text}" for x, y in zip(analysis.words, analysis.words[1:])
             if x.text in ("the", "a", "an") and y.text[:1].isupper()))
+
+
+def _title_ahead(analysis: TextAnalysis, w: Word, words: int = 3) -> bool:
+    """Whether a capital follows ``w`` within ``words`` words of its sentence (a title).
+
+    >>> a = TextAnalysis("The song, Born to Run, and the producer, Reached a record.")
+    >>> [_title_ahead(a, w) for w in a.words if w.text in ("Born", "Reached")]
+    [True, False]
+    """
+    nxt: Word | None = w
+    for _ in range(words):
+        nxt = analysis.neighbour(nxt, 1) if nxt is not None else None
+        if nxt is None:
+            return False
+        if nxt.text[:1].isupper() and not analysis.capital_expected(nxt.start):
+            return True
+    return False
 
 
 def _day_part(text: str, w: Word, low: str) -> bool:
