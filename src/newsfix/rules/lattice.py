@@ -131,31 +131,40 @@ def posteriors(segment: Segment, candidates: Sequence[Edge],
     """
     n = len(segment.slots)
     edges = identity_edges(segment, written_priors) + list(candidates)
-    starts: dict[int, list[Edge]] = defaultdict(list)
-    ends: dict[int, list[Edge]] = defaultdict(list)
-    for e in edges:
-        starts[e.i].append(e)
-        ends[e.j].append(e)
-    own = {e: e.prior + _internal(e.tokens) for e in edges}
-    fwd: dict[Edge, float] = {}
+    # Edges by index: an Edge hashes all its fields, and the two passes below look
+    # edges up many times per slot. The sums run over the same edges in the same order.
+    starts: dict[int, list[int]] = defaultdict(list)
+    ends: dict[int, list[int]] = defaultdict(list)
+    for x, e in enumerate(edges):
+        starts[e.i].append(x)
+        ends[e.j].append(x)
+    own = [e.prior + _internal(e.tokens) for e in edges]
+    first = [e.tokens[0] for e in edges]
+    last = [e.tokens[-1] for e in edges]
+    fwd: list[float | None] = [None] * len(edges)
     for k in range(n):
-        for e in starts[k]:
+        for x in starts[k]:
             if k == 0:
-                fwd[e] = own[e] + logp(e.tokens[0], None)
+                fwd[x] = own[x] + logp(first[x], None)
             else:
-                fwd[e] = own[e] + _lse(fwd[p] + logp(e.tokens[0], p.tokens[-1])
-                                       for p in ends[k] if p in fwd)
-    bwd: dict[Edge, float] = {}
+                fwd[x] = own[x] + _lse(f + logp(first[x], last[p])
+                                       for p in ends[k] if (f := fwd[p]) is not None)
+    bwd: list[float | None] = [None] * len(edges)
     for k in range(n, 0, -1):
-        for e in ends[k]:
+        for x in ends[k]:
             if k == n:
-                bwd[e] = 0.0
+                bwd[x] = 0.0
             else:
-                bwd[e] = _lse(logp(s.tokens[0], e.tokens[-1]) + own[s] + bwd[s]
-                              for s in starts[k] if s in bwd)
-    total = _lse(fwd[e] for e in ends[n] if e in fwd)
-    return {e: 10.0 ** (fwd[e] + bwd[e] - total) for e in edges
-            if e in fwd and e in bwd and total > -math.inf}
+                bwd[x] = _lse(logp(first[s], last[x]) + own[s] + b
+                              for s in starts[k] if (b := bwd[s]) is not None)
+    total = _lse(f for x in ends[n] if (f := fwd[x]) is not None)
+    out: dict[Edge, float] = {}
+    if total > -math.inf:
+        for x, e in enumerate(edges):
+            f, b = fwd[x], bwd[x]
+            if f is not None and b is not None:
+                out[e] = 10.0 ** (f + b - total)
+    return out
 
 
 #: Posteriors of a segment's lattice, kept by its tokens, edges and priors (the same
