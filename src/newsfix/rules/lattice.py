@@ -112,11 +112,17 @@ def _internal(toks: Sequence[str]) -> float:
     return sum(logp(b, a) for a, b in pairwise(toks))
 
 
+@lru_cache(maxsize=1 << 16)
+def _written_tokens(text: str) -> tuple[str, ...]:
+    """A written word's model tokens (the word in lower case if it has none)."""
+    return tuple(tokens(text)) or (text.lower(),)
+
+
 def identity_edges(segment: Segment, priors: Sequence[float] | None = None) -> list[Edge]:
     """One edge per slot for the word as written (prior 0, or ``priors[k]``)."""
     out = []
     for k, w in enumerate(segment.slots):
-        toks = tuple(tokens(w.text)) or (w.lower,)
+        toks = _written_tokens(w.text)
         out.append(Edge(k, k + 1, toks, w.text, priors[k] if priors else 0.0, "written"))
     return out
 

@@ -416,6 +416,9 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     rates = [0.0] * len(slots)
 
     phrases = _phrase_counts(analysis)
+    lowers = [w.lower for w in slots]
+    var_firsts: frozenset[str] = analysis.memo(("spin.variant_firsts",), lambda: frozenset(
+        key[0] for key in var if key))
     # A word's candidates depend on the word and the document only: chosen once per text.
     chosen: dict[str, list[tuple[float, float, str, str]]] = analysis.memo(
         ("spin.word_candidates",), dict)
@@ -453,9 +456,11 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
             for _, prior, c, kind in best:
                 edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
                 rates[k] = SPIN_RATE
+        if lowers[k] not in var_firsts:
+            continue  # no curated variant starts with this word
         for n in range(1, min(MAX_VARIANT_WORDS, len(slots) - k) + 1):
             run = slots[k:k + n]
-            known = var.get(tuple(x.lower for x in run))
+            known = var.get(tuple(lowers[k:k + n]))
             if not known or any(x.text.isupper() and len(x.text) > 1 for x in run):
                 continue
             for original, kind in known:
