@@ -27,10 +27,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
-import importlib.util
 import io
 import pickle
 import re
+import sys
 import tempfile
 import zlib
 from collections.abc import Callable
@@ -40,11 +40,9 @@ from typing import Any
 from newsfix import langid, lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location(
-    "build_langid_tables", ROOT / "scripts" / "build_langid_tables.py")
-assert _spec is not None and _spec.loader is not None
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
+sys.path.insert(0, str(ROOT))
+
+from scripts import build_langid_tables as build  # noqa: E402
 
 MIN_LETTERS = 20
 

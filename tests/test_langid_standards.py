@@ -5,21 +5,14 @@ Sentences here are written for the tests, not taken from any benchmark.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from scripts import build_langid_tables as build
 
 from newsfix import langid
 from newsfix.langid import detect_language
-
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location(
-    "build_langid_tables", ROOT / "scripts" / "build_langid_tables.py")
-assert _spec is not None and _spec.loader is not None
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
 
 
 def _conll(rows: list[list[tuple[str, str, str]]]) -> str:
