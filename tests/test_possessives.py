@@ -86,3 +86,31 @@ def test_plural_owners_and_plural_subjects_get_no_singular_possessive() -> None:
     for text, wrong in cases.items():
         out = fix_and_trace(PREFIX + text, EN).text
         assert wrong not in out, (text, out)
+
+
+def test_a_modifier_between_the_owner_and_its_noun_in_a_stripped_document() -> None:
+    text = ("Its not clear whether the deal will hold, and analysts dont expect it to. The "
+            "company is the worlds only maker of the machines, and the conductors first duty "
+            "is to listen. The banks only lend to members, and the teams first met in 1990.\n")
+    out = fix_and_trace(text, EN).text
+    assert "the world's only maker" in out
+    assert "the conductor's first duty" in out
+    # A verb after the modifier: the plural is the subject.
+    assert "The banks only lend" in out and "the teams first met" in out
+
+
+def test_a_name_the_document_writes_as_one_body_owns_after_the() -> None:
+    text = ("The Fed would not say when it might act, and traders dont expect a cut. After "
+            "the meeting, the Feds chair said rates would stay. The Lakers have won twice, "
+            "and the Lakers coach said he wasnt surprised.\n")
+    out = fix_and_trace(text, EN).text
+    assert "the Fed's chair" in out
+    assert "Laker's" not in out  # a team is written as a plural body (`the Lakers have`)
+
+
+def test_a_sentence_that_opens_on_a_possessive_in_a_stripped_document() -> None:
+    text = ("Its not clear whether the court will hear the case, and lawyers dont expect it "
+            "to. Todays decision was a procedural one, a spokeswoman said.\n")
+    assert "Today's decision was" in fix_and_trace(text, EN).text
+    kept = "It's not clear, the lawyer said. Todays decision was procedural, she said.\n"
+    assert "Todays decision" in fix_and_trace(kept, EN).text  # apostrophes kept: no evidence
