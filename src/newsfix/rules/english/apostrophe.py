@@ -142,7 +142,11 @@ class PossessiveApostrophe(Rule):
     alone (``Bidens war`` ends a sentence) and a common noun after a
     determiner, before a noun (``the parliaments decision``), unless English
     writes the two as a compound (``the sales tax``) or the next word is a verb
-    (``the banks closed``).
+    (``the banks closed``). The noun may stand past a modifier (``the worlds only
+    maker``; not a time noun: ``the banks last week reported``), where the
+    singular needs evidence of its own, else the owners are plural (``the
+    parents' only child``); and a sentence may open on the possessive where
+    English writes ``X's`` far more often than ``Xs`` (``Todays decision``).
     """
 
     id = "POSSESSIVE_APOSTROPHE"
@@ -223,13 +227,11 @@ class PossessiveApostrophe(Rule):
                 name = stem
             if name is not None and prev is not None and prev.lower == "the" \
                     and head is not None and not _counted(analysis, w) \
-                    and (SIBILANT_RE.search(low) or (damaged and (
-                        plural < poss - SINGULAR_NAME or low in _singular_names(analysis)))):
+                    and (SIBILANT_RE.search(low) or (damaged and plural < poss - SINGULAR_NAME)):
                 # `the Berliozs score`: a name ending in a sibilant makes its plural with -es
                 # (`the Joneses`); in a document that lost its apostrophes, `the Pentagons
                 # spending`, `the Treasurys borrowing`: English writes `X's` far more often
-                # than the plural `Xs` (a family is `the Trumps`, `the Clintons`), or the
-                # document writes the name as one body (`the Fed had` … `the Feds chair`).
+                # than the plural `Xs` (a family is `the Trumps`, `the Clintons`).
                 return (name if name.isupper() and len(name) > 1 else stem), "name_profiled"
             if name is None or (prev is not None and prev.lower == "the") \
                     or _counted(analysis, w):
@@ -275,7 +277,9 @@ class PossessiveApostrophe(Rule):
             # compound only where English has it (`sales tax`). A noun the document
             # writes only as a plural owns as a plural (`the plaintiffs lawyers`), and
             # so does one English writes as a plural after its determiner (`its members`).
-            if _singular_plausible(analysis, w) and not _plural_after(prev, tok):
+            if _singular_plausible(analysis, w) and not _plural_after(prev, tok) \
+                    and (nxt.lower not in word_class("owned_modifier")
+                         or _singular_past_modifier(analysis, w, poss, plural)):
                 return stem, "noun_profiled"
             return tok, "plural_profiled"
         if prev is not None and prev.lower == "the" and nxt.lower in word_class("owned_noun") \
@@ -289,33 +293,6 @@ def known_mid(analysis: TextAnalysis) -> frozenset[str]:
     return analysis.memo("capitalised_mid_sentence", lambda: frozenset(
         w.lower for w in analysis.words
         if w.text[:1].isupper() and not analysis.capital_expected(w.start)))
-
-
-def _singular_names(analysis: TextAnalysis) -> frozenset[str]:
-    """Capitalised names the document writes as one body: ``the X`` before a verb.
-
-    ``the Fed had``, ``the Pentagon said``: a name after ``the`` and before an
-    auxiliary or a reporting verb is a singular subject, so ``the Feds chair``
-    in the same document owns (a family or a team is ``the Xs had``).
-
-    >>> sorted(_singular_names(TextAnalysis("The Fed would act, the Lakers have won, "
-    ...                                     "and the Pentagon said no; the Fed.")))
-    ['fed', 'pentagon']
-    """
-    def collect() -> frozenset[str]:
-        verbs = word_class("auxiliary") | word_class("reporting_verb")
-        found = set()
-        text = analysis.text
-        for w in analysis.words:
-            if not w.text[:1].isupper() or w.text.endswith("s") or w.index == 0 \
-                    or w.index + 1 >= len(analysis.words):
-                continue
-            prev, nxt = analysis.words[w.index - 1], analysis.words[w.index + 1]
-            if prev.lower == "the" and text[prev.end:w.start] == " " \
-                    and text[w.end:nxt.start] == " " and nxt.lower in verbs:
-                found.add(w.lower)
-        return frozenset(found)
-    return analysis.memo("apostrophe.singular_names", collect)
 
 
 def _owned_head(analysis: TextAnalysis, w: Word) -> Word | None:
@@ -337,7 +314,9 @@ def _owned_head(analysis: TextAnalysis, w: Word) -> Word | None:
         # `the worlds only maker`, `the conductors first duty`: the noun past the modifier,
         # which must be a noun and no verb (`the banks only lend`, `the teams first met`)
         after = analysis.neighbour(nxt, 1)
-        if after is not None and text[nxt.end:after.start] == " " and after.text.islower():
+        if after is not None and text[nxt.end:after.start] == " " and after.text.islower() \
+                and after.lower not in word_class("time_noun"):
+            # (`the banks last week reported`: an adverbial of time, no owned noun)
             p = pos(after.text)
             if p.noun >= 0.6 and p.verb < 0.3:
                 return after
@@ -423,6 +402,18 @@ def _singular_plausible(analysis: TextAnalysis, w: Word) -> bool:
     """
     stats = document_stats(analysis)
     return stats.seen(w.text[:-1]) > 0 or stats.seen(w.text) <= 1
+
+
+def _singular_past_modifier(analysis: TextAnalysis, w: Word, poss: float, plural: float
+                            ) -> bool:
+    """Whether ``Xs`` before a modifier and its noun owns in the singular (``the worlds only``).
+
+    ``the visitors first goal``, ``the parents only child``: nothing but the
+    apostrophe's place tells one owner from several, so the singular needs
+    evidence: English writes ``X's`` at least as often as ``Xs`` (``world's``),
+    or the document writes the singular noun elsewhere (``the conductor``).
+    """
+    return poss >= plural or document_stats(analysis).seen(w.text[:-1]) > 0
 
 
 def _determined(analysis: TextAnalysis, w: Word) -> bool:
