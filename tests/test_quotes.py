@@ -161,3 +161,25 @@ def test_first_person_speech_without_marks_outweighs_quotations_that_survived() 
     assert profile_text(text).damaged("quote")
     out = fix_and_trace(text, FixConfig(translate=False, language="en")).text
     assert "“I’m just so grateful,” said the library’s director" in out
+
+
+def test_a_quoted_post_keeps_its_spelling_and_dash_dialogue_gets_no_marks() -> None:
+    # An outside review's wrong edits of an earlier weighting (2026-12-06): a clean
+    # article quoting posts verbatim, and an interview that marks speech with dashes.
+    posts = ("A state judge on Friday refused to dismiss a defamation lawsuit against a former "
+             "mayor over posts in which he accused a local businessman of bribing officials. "
+             "One of the posts read: \"Hes a fraud and everyone in this town knows it.\" "
+             "Another said that the businessman \"wouldnt know an honest bid if it hit him.\" "
+             "The former mayor's lawyers argued that the posts were opinion, and the judge's "
+             "ruling said they could be read as statements of fact. \"He's waited a long time "
+             "to clear his name,\" the businessman's lawyer said. The city's ethics board "
+             "declined to comment, and the mayor's office said it wasn't a party.\n")
+    assert not profile_text(posts).damaged("apostrophe")
+    assert fix_and_trace(posts, FixConfig(translate=False, language="en")).text == posts
+    dashes = ("At 35, Tiago Lemos has played in three World Cups and has nothing left to "
+              "prove.\n\n— I'm not the player I was at 25, he said. But I understand the game "
+              "better now.\n\nLemos has heard the criticism. \"If someone is better, he "
+              "should play,\" he said.\n\n— Money I have, he said with a shrug. What I don't "
+              "have is a World Cup.\n")
+    assert not profile_text(dashes).damaged("quote")
+    assert fix_and_trace(dashes, FixConfig(translate=False, language="en")).text == dashes

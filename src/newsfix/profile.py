@@ -155,7 +155,7 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
 
     table = contractions()
     intact = sum(1 for w in words if _APOSTROPHE_RE.search(w.text))
-    stripped_contractions = its = names = nouns = 0
+    stripped_contractions = its = names = nouns = quoted = 0
     capitalised = {w.lower for w in words if w.text[:1].isupper()}
     titles = word_class("possessor_title")
     determiners = word_class("determiner")
@@ -165,7 +165,12 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
         if low in table and (table[low][1] == "plain" or (
                 table[low][1] == "capital_i" and w.text[0] == "I") or (
                 table[low][1] == "guarded" and _after_subject(analysis, w))):
-            stripped_contractions += 1  # `dont`, `Im`; `cant`, `wont` after `we`, `it`
+            # `dont`, `Im`; `cant`, `wont` after `we`, `it`. Inside a quotation that kept
+            # its marks it may be the speaker's own spelling (a post, a sign, a chat).
+            if analysis.in_quotation(w.start, w.end):
+                quoted += 1
+            else:
+                stripped_contractions += 1
             continue
         if low == "its" and nxt is not None and nxt.lower in word_class("after_its"):
             its += 1
@@ -195,17 +200,20 @@ def _apostrophe(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]
             elif prev is not None and prev.lower in determiners and poss >= 2.5 \
                     and bigram(low, nxt.lower) < 100_000:  # type: ignore[union-attr]
                 nouns += 1  # `the parliaments decision` (or a compound: weak evidence)
-    fingerprints = stripped_contractions + its + names + nouns
-    # A stripped contraction (`dont`, `isnt`) is all but absent from edited English: two
-    # of them outweigh the eight apostrophes a partial round trip may leave.
-    damage = 4.0 * stripped_contractions + 2.0 * its + 1.0 * names + 0.5 * nouns
+    fingerprints = stripped_contractions + quoted + its + names + nouns
+    # A stripped contraction (`dont`, `isnt`) is all but absent from edited prose: two
+    # of them outweigh the eight apostrophes a partial round trip may leave. Quoted
+    # words weigh less: a quoted post or sign is written the way its author wrote it.
+    damage = 4.0 * stripped_contractions + 3.0 * quoted + 2.0 * its + 1.0 * names \
+        + 0.5 * nouns
     # Edited news has an apostrophe every 30 to 60 words; a text with fingerprints of
     # stripping and far fewer apostrophes than that has lost them (partial stripping).
     expected = len(words) / 60.0
     if fingerprints >= 2 and intact < expected:
         damage += 0.5 * (expected - intact)
     return _score(damage, float(intact), fingerprints, {
-        "stripped_contractions": stripped_contractions + its, "stripped_possessives": names,
+        "stripped_contractions": stripped_contractions + quoted + its,
+        "stripped_possessives": names,
         "possessive_candidates": nouns, "apostrophes": intact})
 
 

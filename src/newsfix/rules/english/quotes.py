@@ -40,6 +40,10 @@ class Attribution:
     verb: str
 
 
+#: A sentence that opens on a dash: speech marked the way dialogue is in many styles.
+DASH_SPEECH_RE = regex.compile(r"[ \t]*[\u2014\u2013\u2015]")
+
+
 def find_attribution(analysis: TextAnalysis, start: int, end: int) -> Attribution | None:
     """The speech and reporting clause of the sentence ``[start, end)``, if it has that shape.
 
@@ -56,8 +60,13 @@ def find_attribution(analysis: TextAnalysis, start: int, end: int) -> Attributio
     ('We have done our job,', 'told')
     >>> find_attribution(a, 0, 20) is None
     True
+    >>> dash = "\u2014 I am not the player I was at 25, he said."
+    >>> find_attribution(TextAnalysis(dash), 0, len(dash)) is None
+    True
     """
     text = analysis.text
+    if DASH_SPEECH_RE.match(text, start):
+        return None  # `— I'm not the player I was, he said`: dialogue marked by a dash
     verbs = word_class("reporting_verb")
     person = word_class("first_second_person")
     stops = word_class("attribution_stop")
