@@ -62,3 +62,13 @@ def test_titles_names_and_holidays_keep_their_capitals() -> None:
     for text in kept:
         out = fix_and_trace(PREFIX + text, language="en").text
         assert out.endswith(text), (text, out[len(PREFIX) - 10:])
+
+
+def test_a_capital_after_a_pronoun_or_a_possessive_is_damage_in_a_damaged_document() -> None:
+    text = DAMAGED + (" \"We Kept coming back to it,\" the chair said. His Supporters said the "
+                      "vote was rushed, and she taught Herself to read the budget.")
+    out = fix_and_trace(text, language="en").text
+    assert "We kept coming back" in out and "His supporters said" in out
+    # A title after a pronoun keeps its capitals (a capital a few words on).
+    titled = DAMAGED + " She read I Know Why the Caged Bird Sings at school."
+    assert "I Know Why the Caged Bird Sings" in fix_and_trace(titled, language="en").text

@@ -36,6 +36,9 @@ POSSESSIVE_SUFFIX_RE = regex.compile(r"['’]s$")
 #: lower case to be lower-cased in a case-damaged document without the document's own
 #: lower-case use of it.
 FITS = -1.0
+#: Pronouns and possessive determiners: no part of a name before a capital (`We Kept`).
+PRONOUN_BEFORE = frozenset({"i", "we", "you", "he", "she", "they", "his", "their", "our",
+                            "my", "your"})
 #: Share of verb readings from which a capitalised word counts as a verb form, not a name.
 VERBAL = 0.8
 #: How much of a sentence after a capital is read to tell whether it could open a sentence.
@@ -558,6 +561,17 @@ class MidSentenceCapital(Rule):
                 and not analysis.capital_expected(before_prev.start(1)))
             if damaged is None:
                 damaged = scope.damage.damaged("case")
+            if after_name and damaged and nxt is not None and not _title_ahead(analysis, w) \
+                    and self._capitalised(analysis)[tok] < 2:
+                # In a case-damaged document a capital is no name part after a pronoun or
+                # a possessive determiner (`I Know the score`, `His Supporters said`), nor,
+                # if the document writes the word in lower case elsewhere, after a name
+                # and a content word that is no part of it (`Delacroix taught Herself
+                # to`; `Nobel Prize in Physics` keeps its connector).
+                pv = prev.group(1).lstrip("\"“‘'(").lower()  # `"We Kept`: the quote opens
+                after_name = not (pv in PRONOUN_BEFORE or (
+                    low in lower_seen and prev.group(1).isalpha() and prev.group(1).islower()
+                    and pv not in function_words and pv not in JOINERS))
             reported = low in word_class("reporting_verb") or (
                 low.endswith("ed") and pos(low).verb >= 0.6)
             dated = damaged and _day_part(text, w, low)  # `on Sunday Afternoon, some`
