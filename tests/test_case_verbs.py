@@ -72,3 +72,14 @@ def test_a_capital_after_a_pronoun_or_a_possessive_is_damage_in_a_damaged_docume
     # A title after a pronoun keeps its capitals (a capital a few words on).
     titled = DAMAGED + " She read I Know Why the Caged Bird Sings at school."
     assert "I Know Why the Caged Bird Sings" in fix_and_trace(titled, language="en").text
+
+
+def test_names_and_titles_after_a_pronoun_keep_their_capitals() -> None:
+    # An outside review's wrong edits of an earlier version (2026-12-06).
+    text = DAMAGED + (" His Labour colleagues Were furious, and His Majesty said he Was moved. "
+                      "Sinatra sang My Way at the concert, and Biden urged Congress to act. "
+                      "Their Majesties arrived.")
+    out = fix_and_trace(text, language="en").text
+    for kept in ("His Labour colleagues", "His Majesty said", "sang My Way",
+                 "urged Congress to", "Their Majesties arrived"):
+        assert kept in out, kept

@@ -36,9 +36,17 @@ POSSESSIVE_SUFFIX_RE = regex.compile(r"['’]s$")
 #: lower case to be lower-cased in a case-damaged document without the document's own
 #: lower-case use of it.
 FITS = -1.0
-#: Pronouns and possessive determiners: no part of a name before a capital (`We Kept`).
-PRONOUN_BEFORE = frozenset({"i", "we", "you", "he", "she", "they", "his", "their", "our",
-                            "my", "your"})
+#: Subject pronouns: no part of a name before a capital (`We Kept coming`).
+SUBJECT_BEFORE = frozenset({"i", "we", "you", "he", "she", "they"})
+#: Possessive determiners: before a plural, no part of a name (`His Supporters said`).
+POSSESSIVE_BEFORE = frozenset({"his", "her", "their", "our", "my", "your"})
+#: Words of address that a possessive determiner makes a title (`His Majesty`, `Their
+#: Majesties`): a capital after the possessive stays.
+HONORIFICS = frozenset({"majesty", "majesties", "grace", "graces", "highness", "highnesses",
+                        "holiness", "excellency", "excellencies", "honour", "honor",
+                        "lordship", "ladyship", "eminence", "worship"})
+REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
+                        "yourselves", "themselves"})
 #: Share of verb readings from which a capitalised word counts as a verb form, not a name.
 VERBAL = 0.8
 #: How much of a sentence after a capital is read to tell whether it could open a sentence.
@@ -563,15 +571,7 @@ class MidSentenceCapital(Rule):
                 damaged = scope.damage.damaged("case")
             if after_name and damaged and nxt is not None and not _title_ahead(analysis, w) \
                     and self._capitalised(analysis)[tok] < 2:
-                # In a case-damaged document a capital is no name part after a pronoun or
-                # a possessive determiner (`I Know the score`, `His Supporters said`), nor,
-                # if the document writes the word in lower case elsewhere, after a name
-                # and a content word that is no part of it (`Delacroix taught Herself
-                # to`; `Nobel Prize in Physics` keeps its connector).
-                pv = prev.group(1).lstrip("\"“‘'(").lower()  # `"We Kept`: the quote opens
-                after_name = not (pv in PRONOUN_BEFORE or (
-                    low in lower_seen and prev.group(1).isalpha() and prev.group(1).islower()
-                    and pv not in function_words and pv not in JOINERS))
+                after_name = not _after_pronoun(text, analysis, prev, low)
             reported = low in word_class("reporting_verb") or (
                 low.endswith("ed") and pos(low).verb >= 0.6)
             dated = damaged and _day_part(text, w, low)  # `on Sunday Afternoon, some`
@@ -675,6 +675,37 @@ class MidSentenceCapital(Rule):
         return f"{low} {nxt.text}" in analysis.memo("lower_articles", lambda: frozenset(
             f"{x.text} {y.text}" for x, y in zip(analysis.words, analysis.words[1:])
             if x.text in ("the", "a", "an") and y.text[:1].isupper()))
+
+
+def _after_pronoun(text: str, analysis: TextAnalysis, prev: regex.Match[str], low: str
+                   ) -> bool:
+    """Whether a capital after ``prev`` is case damage for its pronoun, not a name part.
+
+    For a case-damaged document, where a capital after a capital would read as
+    a name: a subject pronoun that opens its sentence or quotation (``We Kept
+    coming``), a possessive that does so before a plural (``His Supporters
+    said``, not ``His Majesty``, ``His Labour colleagues``, ``Your Name
+    grossed``), and a reflexive pronoun anywhere (``taught Herself to``). A
+    pronoun inside a sentence opens a title (``sang My Way``, ``staged Our
+    Town``), and a noun after a verb reads as a name (``joined City``).
+
+    >>> a = TextAnalysis("He said. We Kept it. His Supporters won; he sang My Way.")
+    >>> [_after_pronoun(a.text, a, PREV_RE.search(a.text, 0, w.start), w.lower)
+    ...  for w in a.words if w.text in ("Kept", "Supporters", "Way")]
+    [True, True, False]
+    """
+    if low in REFLEXIVES:
+        return True
+    word = prev.group(1)
+    bare = word.lstrip("\"“‘'(")
+    opens = bare != word or analysis.capital_expected(prev.start(1))
+    pv = bare.lower()
+    if not opens:
+        return False
+    if pv in SUBJECT_BEFORE:
+        return True
+    return pv in POSSESSIVE_BEFORE and low.endswith("s") and not low.endswith("ss") \
+        and low not in HONORIFICS
 
 
 def _title_ahead(analysis: TextAnalysis, w: Word, words: int = 3) -> bool:
