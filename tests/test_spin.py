@@ -276,3 +276,64 @@ def test_pooling_raises_an_original_restored_elsewhere_in_the_document() -> None
     alone = TextAnalysis(one)
     assert ([r.posterior for r in spin.document_readings(alone, [(0, len(one))], pool=True)]
             == [r.posterior for r in spin.document_readings(alone, [(0, len(one))])])
+
+
+def test_seed_003_curated_variants_below_decisive_are_applied() -> None:
+    # Seed 003 is a real spinner's output. Its function-word variants read 0.8-0.95 (a
+    # suggestion before): a curated variant is applied from PROMOTE_POSTERIOR.
+    r = run(SEED.read_text(encoding="utf-8"))
+    edits = {(e.before, e.after) for e in r.edits if e.rule == "SPUN_WORD"}
+    assert {("whilst", "while"), ("whereas", "while"), ("concerning", "about"),
+            ("shall", "will")} <= edits
+    assert "is optimistic that peace is within attain while Ukrainian President" in r.text
+    # still suggestions: a reading only a spinnable neighbour supports, and one in a quote
+    suggested = {(s.before, s.after) for s in r.suggestions if s.rule == "SPUN_WORD"}
+    assert {("footing", "basis"), ("by way of", "through")} <= suggested
+    assert not edits & {("footing", "basis"), ("by way of", "through"), ("final", "last")}
+
+
+def test_promoted_reading_needs_a_neutral_context_and_keeps_attested_bigrams() -> None:
+    from newsfix.text import TextAnalysis
+
+    def promoted(text: str, written: str, replacement: str, kind: str,
+                 posterior: float = 0.85) -> str | None:
+        a = TextAnalysis(text)
+        start = text.index(written)
+        r = spin.Reading(start, start + len(written), written, replacement, posterior, kind,
+                         a.in_quotation(start, start + len(written)))
+        return spin._promoted(a, r)
+
+    told = '"We fix something, and a week later they hit it again," told Dmytro Sakharuk.'
+    # after a quotation the context says nothing for or against `said`: the channel decides
+    assert promoted(told, "told", "said", "thesaurus") == "channel"
+    assert promoted(told, "told", "said", "thesaurus", posterior=0.75) is None
+    assert promoted(told, "told", "said", "loose") is None  # looser terms stay suggestions
+    # `final week` -> `last week` rests on the bigram context: a suggestion below 0.95
+    assert promoted("The talks ended final week.", "final", "last", "thesaurus") is None
+    assert promoted("The talks ended whilst the bombing went on.", "whilst", "while",
+                    "function") == "variant_likely"
+    # `extra step` is in the bigram table and `more step` is not
+    assert promoted("It would take a extra step.", "extra", "more", "function") is None
+
+
+def test_promoted_variant_in_a_quotation_needs_the_same_substitution_outside() -> None:
+    spun = ("The Worldwide Atomic Vitality Company stated that the White Home had been "
+            "told. 3 / 4 of the members said. ")
+    quote = "“We waited whilst they talked,” she said."
+    r = run(spun + quote)
+    assert quote in r.text
+    assert [(s.before, s.after) for s in r.suggestions] == [("whilst", "while")]
+    r = run(spun + "The talks ended whilst the bombing went on. " + quote)
+    assert "The talks ended while the bombing" in r.text
+    assert "“We waited while they talked,”" in r.text
+
+
+@pytest.mark.parametrize("text", [
+    "The talks went on whilst the bombing continued, and the members said they would meet.",
+    "Officials said the deal shall be signed on Monday, whereas the opposition said nothing.",
+    "“The deal shall be signed concerning the border,” he told reporters in Kyiv.",
+])
+def test_clean_variants_unchanged(text: str) -> None:
+    # A document without spin gets no SPUN_WORD edit or suggestion, whatever its variants.
+    r = run(text)
+    assert r.text == text and not r.suggestions

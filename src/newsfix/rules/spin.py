@@ -326,6 +326,12 @@ DOCUMENT_BONUS = 0.5
 APPLY_POSTERIOR = 0.95
 #: ... and from which it is offered as a suggestion.
 SUGGEST_POSTERIOR = 0.5
+#: Posterior from which a reading that does not rest on its bigram context (a thesaurus
+#: reading, :data:`PROMOTE_CONTEXT`) or a curated function-word variant is applied too.
+PROMOTE_POSTERIOR = 0.8
+#: log10 by which the neighbouring words may prefer a thesaurus reading or the written word
+#: for that reading to count as decided by the channel and the document, not the context.
+PROMOTE_CONTEXT = 0.65
 #: Thesaurus candidates kept per word (the a-priori most probable).
 MAX_CANDIDATES = 12
 #: Longest curated variant, in words (``because of the fact that``).
@@ -642,7 +648,8 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
         if r.kind == "abbreviation" and ABBREV_DOT_RE.match(text, r.end):
             r = replace(r, end=r.end + 1, written=r.written + ".")  # `govt. said`
         key = (r.written.lower(), r.replacement.lower())
-        if r.posterior >= APPLY_POSTERIOR and r.kind in ("thesaurus", "loose") \
+        promoted = _promoted(analysis, r)
+        if (r.posterior >= APPLY_POSTERIOR or promoted) and r.kind in ("thesaurus", "loose") \
                 and not _anchored(analysis, r):
             suggestions.append(Decision(
                 r.start, r.end, r.replacement, "possible",
@@ -655,6 +662,14 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
                 r.start, r.end, r.replacement, tier,
                 f"spun: {r.written!r} for {r.replacement!r} "
                 f"(posterior {r.posterior:.2f}, {r.kind})"), key))
+        elif promoted:
+            why = ("a curated variant" if promoted == "variant_likely" else
+                   "the neighbouring words barely prefer it: the spinner's channel and the "
+                   "document decide")
+            found.append((r.quoted, Decision(
+                r.start, r.end, r.replacement, promoted,
+                f"spun: {r.written!r} for {r.replacement!r} "
+                f"(posterior {r.posterior:.2f}, {r.kind}; {why})"), key))
         else:
             suggestions.append(Decision(
                 r.start, r.end, r.replacement, "possible",
@@ -669,6 +684,103 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
         else:
             decisions.append(d)
     return decisions, suggestions
+
+
+def _promoted(analysis: TextAnalysis, r: Reading) -> str | None:
+    """The tier on which a reading below :data:`APPLY_POSTERIOR` is applied anyway, or None.
+
+    Two kinds of reading from :data:`PROMOTE_POSTERIOR` up (measured on the
+    tune split's spun documents, where the 0.8–0.95 band as a whole is 74%
+    right): a curated function-word variant (``whilst``, ``however`` for but,
+    ``shall``: the table is the evidence that the form is a spinner's; 25 of
+    28 right), and a close-synonym reading whose posterior does not rest on
+    its neighbours (:func:`context_gain` within :data:`PROMOTE_CONTEXT` of 0;
+    31 of 33). Neither may lose a bigram of the table that the written words
+    have with a neighbour (:func:`_breaks_bigram`).
+
+    Why the context gain: the bigram table's evidence is one-sided. It lists
+    the common candidate's bigrams and lacks most of a rarer written word's
+    (``winter snowfall`` and ``bond yields`` are absent, ``bond issues`` is
+    not), so a large gain is partly the table's coverage; a reading the
+    context barely prefers that still reaches 0.8 owes it to the spinner's
+    channel, the candidate's frequency and the document (the same original
+    restored elsewhere, the candidate written elsewhere), which do not share
+    that bias (``told`` → said before a name, ``Respective`` → Several).
+    Looser terms stay suggestions: a third of their suggestions are right.
+    """
+    if r.posterior >= APPLY_POSTERIOR or r.posterior < PROMOTE_POSTERIOR:
+        return None
+    if _breaks_bigram(analysis, r):
+        return None
+    if r.kind == "function":
+        return "variant_likely"
+    if r.kind == "thesaurus" and -PROMOTE_CONTEXT < context_gain(analysis, r) < PROMOTE_CONTEXT:
+        return "channel"
+    return None
+
+
+def _breaks_bigram(analysis: TextAnalysis, r: Reading) -> bool:
+    """Whether the reading loses a bigram of the table that the written words have with a neighbour.
+
+    ``take a extra step`` → ``a more step``: ``extra step`` is in the table,
+    ``more step`` is not.
+    """
+    from newsfix.evidence import bigram
+
+    found = _neighbours(analysis, r)
+    if found is None:
+        return False
+    _, _, left, right = found
+    cand = model_tokens(r.replacement) or [r.replacement.lower()]
+    written = model_tokens(r.written) or [r.written.lower()]
+    if left is not None and (lt := model_tokens(left.text)) \
+            and bigram(lt[-1], written[0]) and not bigram(lt[-1], cand[0]):
+        return True
+    return right is not None and bool(rt := model_tokens(right.text)) \
+        and bool(bigram(written[-1], rt[0])) and not bigram(cand[-1], rt[0])
+
+
+def _neighbours(analysis: TextAnalysis, r: Reading
+                ) -> tuple[Word, Word, Word | None, Word | None] | None:
+    """A reading's first and last words and the words joined to them by a plain space."""
+    text = analysis.text
+    first, last = analysis.word_at(r.start), analysis.word_at(r.end - 1)
+    if first is None or last is None:
+        return None
+    left = analysis.neighbour(first, -1)
+    right = analysis.neighbour(last, 1)
+    left = left if left is not None and text[left.end:first.start] == " " else None
+    right = right if right is not None and text[last.end:right.start] == " " else None
+    return first, last, left, right
+
+
+def context_gain(analysis: TextAnalysis, r: Reading) -> float:
+    """log10 by which a reading's neighbouring words prefer it to the written words.
+
+    The bigram model's P(first token | left word) and P(right word | last
+    token), reading against written; a side with no word joined by a plain
+    space (punctuation, a sentence start) adds nothing.
+
+    >>> a = TextAnalysis("The talks ended final week.")
+    >>> r = Reading(16, 21, "final", "last", 0.9, "thesaurus", False)
+    >>> context_gain(a, r) > 1
+    True
+    """
+    from newsfix.rules.lattice import logp
+
+    found = _neighbours(analysis, r)
+    if found is None:
+        return 0.0
+    first, _, left, right = found
+    cand = model_tokens(r.replacement) or [r.replacement.lower()]
+    written = model_tokens(r.written) or [r.written.lower()]
+    gain = 0.0
+    if left is not None and not analysis.capital_expected(first.start) \
+            and (lt := model_tokens(left.text)):
+        gain += logp(cand[0], lt[-1]) - logp(written[0], lt[-1])
+    if right is not None and (rt := model_tokens(right.text)):
+        gain += logp(rt[0], cand[-1]) - logp(rt[0], written[-1])
+    return gain
 
 
 #: Alternatives of a neighbour that may be spun that a one-sided candidate is tried against.
@@ -692,14 +804,10 @@ def _anchored(analysis: TextAnalysis, r: Reading) -> bool:
     (``a extra regular footing``: ``regular basis`` fits ``regular``, which
     was ``normal``), so that evidence alone decides nothing.
     """
-    text = analysis.text
-    first, last = analysis.word_at(r.start), analysis.word_at(r.end - 1)
-    if first is None or last is None:
+    found = _neighbours(analysis, r)
+    if found is None:
         return True
-    left = analysis.neighbour(first, -1)
-    right = analysis.neighbour(last, 1)
-    left = left if left is not None and text[left.end:first.start] == " " else None
-    right = right if right is not None and text[last.end:right.start] == " " else None
+    _, _, left, right = found
     sides = [w for w in (left, right) if w is not None]
     if len(sides) != 1 or not _spinnable(analysis, sides[0]):
         return True
@@ -771,8 +879,10 @@ class SpunWord(Rule):
     scored by the English bigram model under a spinner's channel
     (:mod:`newsfix.rules.lattice`). Safe because it acts only in documents the damage
     profile shows as spun, and applies a reading only when its posterior is
-    decisive (:data:`APPLY_POSTERIOR`); weaker readings are suggestions, and
-    clean documents get nothing. Its decisions change their neighbours'
+    decisive (:data:`APPLY_POSTERIOR`), or from :data:`PROMOTE_POSTERIOR` for a
+    curated function-word variant or a reading its bigram context barely
+    prefers (:func:`_promoted`); weaker readings are suggestions, and clean
+    documents get nothing. Its decisions change their neighbours'
     contexts, so it decides again on the repaired text until nothing more is
     decided (:func:`converge`): the text it leaves is a fixed point.
     """
@@ -783,17 +893,18 @@ class SpunWord(Rule):
     languages = frozenset({"en"})
     scope = "document"
     tiers = {"thesaurus": 0.95, "variant": 0.95, "numeral": 0.95, "month": 0.95,
-             "possible": 0.5}
+             "channel": 0.9, "variant_likely": 0.9, "possible": 0.5}
     lexicons = ("spin_variants.tsv",)
     description = "word replaced by a synonym (spun text)"
     examples = (
         Example("The Worldwide Atomic Vitality Company stated that the White Home had been "
-                "told. The talks ended whilst the bombing went on, ⟦3 / 4⟧ of the members said "
-                "in ⟦Walk⟧ 2025.",
+                "told. The talks ended ⟦whilst⟧ the bombing went on, ⟦3 / 4⟧ of the members "
+                "said in ⟦Walk⟧ 2025.",
                 "The Worldwide Atomic Vitality Company stated that the White Home had been "
-                "told. The talks ended whilst the bombing went on, three quarters of the members "
+                "told. The talks ended while the bombing went on, three quarters of the members "
                 "said in March 2025.",
-                note="spun names make the profile; `whilst` → while is only suggested here"),
+                note="spun names make the profile; `whilst` → while (posterior 0.8-0.95) is "
+                     "applied as a curated variant"),
         Example("Output fell in the year before the war. Ties returned to a more normal "
                 "footing in August last year. Kyiv has all but lost a valuable chip.",
                 kind="clean"),
