@@ -337,3 +337,9 @@ def test_clean_variants_unchanged(text: str) -> None:
     # A document without spin gets no SPUN_WORD edit or suggestion, whatever its variants.
     r = run(text)
     assert r.text == text and not r.suggestions
+
+
+def test_a_spelled_numeral_that_opens_a_sentence_gets_its_capital() -> None:
+    text = ("The Worldwide Atomic Vitality Company stated that the White Home had been "
+            "told. 3 / 4 of the members said the talks ended final week.")
+    assert "told. Three quarters of the members" in run(text).text

@@ -629,8 +629,11 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
             words = spelled_numeral(m)
             if words is not None:
                 taken.append(m.span())
+                spelled = _case_like(words, m.group())
+                if analysis.capital_expected(m.start()):
+                    spelled = spelled[:1].upper() + spelled[1:]  # `3 / 4 of them` opens
                 found.append((analysis.in_quotation(m.start(), m.end()),
-                              Decision(m.start(), m.end(), _case_like(words, m.group()),
+                              Decision(m.start(), m.end(), spelled,
                                        "numeral", f"spun numeral: {m.group()!r}"),
                               (m.group().lower(), words)))
         for m in MONTH_RE.finditer(text, a, b):
