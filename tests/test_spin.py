@@ -278,16 +278,16 @@ def test_pooling_raises_an_original_restored_elsewhere_in_the_document() -> None
             == [r.posterior for r in spin.document_readings(alone, [(0, len(one))])])
 
 
-def test_seed_003_curated_variants_below_decisive_are_applied() -> None:
-    # Seed 003 is a real spinner's output. Its function-word variants read 0.8-0.95 (a
-    # suggestion before): a curated variant is applied from PROMOTE_POSTERIOR.
+def test_seed_003_curated_variants_below_decisive_are_suggested() -> None:
+    # Seed 003 is a real spinner's output. Its function-word variants read 0.8-0.95: they
+    # are right there, but edited British English writes the same forms (an outside
+    # review, 2026-12-06), so they are offered, not applied.
     r = run(SEED.read_text(encoding="utf-8"))
     edits = {(e.before, e.after) for e in r.edits if e.rule == "SPUN_WORD"}
-    assert {("whilst", "while"), ("whereas", "while"), ("concerning", "about"),
-            ("shall", "will")} <= edits
-    assert "is optimistic that peace is within attain while Ukrainian President" in r.text
-    # still suggestions: a reading only a spinnable neighbour supports, and one in a quote
     suggested = {(s.before, s.after) for s in r.suggestions if s.rule == "SPUN_WORD"}
+    assert {("whilst", "while"), ("concerning", "about"), ("shall", "will")} <= suggested
+    assert not edits & {("whilst", "while"), ("shall", "will")}
+    # still suggestions: a reading only a spinnable neighbour supports, and one in a quote
     assert {("footing", "basis"), ("by way of", "through")} <= suggested
     assert not edits & {("footing", "basis"), ("by way of", "through"), ("final", "last")}
 
@@ -310,22 +310,25 @@ def test_promoted_reading_needs_a_neutral_context_and_keeps_attested_bigrams() -
     assert promoted(told, "told", "said", "loose") is None  # looser terms stay suggestions
     # `final week` -> `last week` rests on the bigram context: a suggestion below 0.95
     assert promoted("The talks ended final week.", "final", "last", "thesaurus") is None
+    # curated variants are edited British English too: suggestions below 0.95
     assert promoted("The talks ended whilst the bombing went on.", "whilst", "while",
-                    "function") == "variant_likely"
+                    "function") is None
+    # a reporting verb with its object is no spin (`told Parliament`); after a quote it is
+    assert promoted("Wes Streeting told Parliament that the strike was wrong.", "told",
+                    "said", "thesaurus") is None
     # `extra step` is in the bigram table and `more step` is not
     assert promoted("It would take a extra step.", "extra", "more", "function") is None
 
 
-def test_promoted_variant_in_a_quotation_needs_the_same_substitution_outside() -> None:
+def test_a_curated_variant_below_the_apply_posterior_stays_a_suggestion() -> None:
+    # An outside review (2026-12-06) found `whilst`, `nevertheless`, `prior to`, `shall`
+    # applied 81 times wrongly in 25 spun articles where they were the writer's own words.
     spun = ("The Worldwide Atomic Vitality Company stated that the White Home had been "
             "told. 3 / 4 of the members said. ")
     quote = "“We waited whilst they talked,” she said."
-    r = run(spun + quote)
-    assert quote in r.text
-    assert [(s.before, s.after) for s in r.suggestions] == [("whilst", "while")]
     r = run(spun + "The talks ended whilst the bombing went on. " + quote)
-    assert "The talks ended while the bombing" in r.text
-    assert "“We waited while they talked,”" in r.text
+    assert "The talks ended whilst the bombing" in r.text and quote in r.text
+    assert ("whilst", "while") in [(s.before, s.after) for s in r.suggestions]
 
 
 @pytest.mark.parametrize("text", [

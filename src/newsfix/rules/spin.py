@@ -666,8 +666,7 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
                 f"spun: {r.written!r} for {r.replacement!r} "
                 f"(posterior {r.posterior:.2f}, {r.kind})"), key))
         elif promoted:
-            why = ("a curated variant" if promoted == "variant_likely" else
-                   "the neighbouring words barely prefer it: the spinner's channel and the "
+            why = ("the neighbouring words barely prefer it: the spinner's channel and the "
                    "document decide")
             found.append((r.quoted, Decision(
                 r.start, r.end, r.replacement, promoted,
@@ -692,14 +691,17 @@ def _decide(analysis: TextAnalysis, spans: Sequence[tuple[int, int]],
 def _promoted(analysis: TextAnalysis, r: Reading) -> str | None:
     """The tier on which a reading below :data:`APPLY_POSTERIOR` is applied anyway, or None.
 
-    Two kinds of reading from :data:`PROMOTE_POSTERIOR` up (measured on the
-    tune split's spun documents, where the 0.8–0.95 band as a whole is 74%
-    right): a curated function-word variant (``whilst``, ``however`` for but,
-    ``shall``: the table is the evidence that the form is a spinner's; 25 of
-    28 right), and a close-synonym reading whose posterior does not rest on
-    its neighbours (:func:`context_gain` within :data:`PROMOTE_CONTEXT` of 0;
-    31 of 33). Neither may lose a bigram of the table that the written words
-    have with a neighbour (:func:`_breaks_bigram`).
+    From :data:`PROMOTE_POSTERIOR` up (measured on the tune split's spun
+    documents, where the 0.8–0.95 band as a whole is 74% right): a
+    close-synonym reading whose posterior does not rest on its neighbours
+    (:func:`context_gain` within :data:`PROMOTE_CONTEXT` of 0; 31 of 33). It
+    may not lose a bigram of the table that the written words have with a
+    neighbour (:func:`_breaks_bigram`), and a reporting verb only after a
+    quotation (``…again," told Dmytro``: no object; not ``Streeting told
+    Parliament``). Curated function-word variants stay suggestions below
+    :data:`APPLY_POSTERIOR`: ``whilst``, ``nevertheless``, ``prior to`` and
+    ``shall`` are edited British English too (an outside review found them
+    wrong 81 times in 25 spun articles of its own).
 
     Why the context gain: the bigram table's evidence is one-sided. It lists
     the common candidate's bigrams and lacks most of a rarer written word's
@@ -715,11 +717,22 @@ def _promoted(analysis: TextAnalysis, r: Reading) -> str | None:
         return None
     if _breaks_bigram(analysis, r):
         return None
-    if r.kind == "function":
-        return "variant_likely"
-    if r.kind == "thesaurus" and -PROMOTE_CONTEXT < context_gain(analysis, r) < PROMOTE_CONTEXT:
-        return "channel"
-    return None
+    # Not a curated function-word variant (`whilst`, `nevertheless`, `prior to`, `shall`:
+    # forms edited British news writes too; an outside review found them wrong 81 times
+    # in 25 spun articles of its own).
+    from newsfix.rules.english._lexicon import word_class
+
+    gain = context_gain(analysis, r) if r.kind == "thesaurus" else math.inf
+    if not -PROMOTE_CONTEXT < gain < PROMOTE_CONTEXT:
+        return None
+    if r.written.lower() in word_class("reporting_verb") \
+            and not QUOTE_BEFORE_RE.search(analysis.text, max(0, r.start - 8), r.start):
+        return None  # `Streeting told Parliament`; but `…again," told Dmytro` has no object
+    return "channel"
+
+
+#: A quotation that closes on a comma or full stop right before a word: `…again," told`.
+QUOTE_BEFORE_RE = regex.compile(r"[,.!?]['\"’”]\s+$")
 
 
 def _breaks_bigram(analysis: TextAnalysis, r: Reading) -> bool:
@@ -896,18 +909,18 @@ class SpunWord(Rule):
     languages = frozenset({"en"})
     scope = "document"
     tiers = {"thesaurus": 0.95, "variant": 0.95, "numeral": 0.95, "month": 0.95,
-             "channel": 0.9, "variant_likely": 0.9, "possible": 0.5}
+             "channel": 0.9, "possible": 0.5}
     lexicons = ("spin_variants.tsv",)
     description = "word replaced by a synonym (spun text)"
     examples = (
         Example("The Worldwide Atomic Vitality Company stated that the White Home had been "
-                "told. The talks ended ⟦whilst⟧ the bombing went on, ⟦3 / 4⟧ of the members "
-                "said in ⟦Walk⟧ 2025.",
+                "told. The talks ended whilst the bombing went on, ⟦3 / 4⟧ of the members said "
+                "in ⟦Walk⟧ 2025.",
                 "The Worldwide Atomic Vitality Company stated that the White Home had been "
-                "told. The talks ended while the bombing went on, three quarters of the members "
+                "told. The talks ended whilst the bombing went on, three quarters of the members "
                 "said in March 2025.",
-                note="spun names make the profile; `whilst` → while (posterior 0.8-0.95) is "
-                     "applied as a curated variant"),
+                note="spun names make the profile; `whilst` → while is only suggested here "
+                     "(edited British English writes it too)"),
         Example("Output fell in the year before the war. Ties returned to a more normal "
                 "footing in August last year. Kyiv has all but lost a valuable chip.",
                 kind="clean"),
