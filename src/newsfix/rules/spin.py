@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import regex
 import wordfreq
@@ -416,6 +417,7 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     rates = [0.0] * len(slots)
 
     phrases = _phrase_counts(analysis)
+    stats_lower = stats.lower
     lowers = [w.lower for w in slots]
     var_firsts: frozenset[str] = analysis.memo(("spin.variant_firsts",), lambda: frozenset(
         key[0] for key in var if key))
@@ -442,17 +444,19 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
         if plain and _zipf(lower) < MAX_WORD_ZIPF:
             best = chosen.get(lower)
             if best is None:
-                found = []
-                for tier, weight, kind in ((tier1, 1.0, "thesaurus"),
-                                           (tier2, LOOSE_WEIGHT, "loose")):
-                    for c in tier.get(lower, ()):
-                        if _zipf(c) >= MAX_CAND_ZIPF:
-                            continue
-                        prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
-                        found.append((prior + math.log10(_unigram(c)), prior, c, kind))
-                # The most probable candidates a priori (channel x frequency) carry nearly
-                # all the posterior; the rest only cost time.
-                best = chosen[lower] = sorted(found, reverse=True)[:MAX_CANDIDATES]
+                items, unseen = _word_priors(lower, tier1, tier2, counts)
+                if any(stats_lower[clow] if pairs is None else min(phrases[p] for p in pairs)
+                       for _, _, c, _, clow, pairs in items):
+                    found = []
+                    for base, logu, c, kind, _, _ in items:
+                        prior = base + bonus(c)
+                        found.append((prior + logu, prior, c, kind))
+                    # The most probable candidates a priori (channel x frequency) carry
+                    # nearly all the posterior; the rest only cost time.
+                    best = sorted(found, reverse=True)[:MAX_CANDIDATES]
+                else:
+                    best = unseen  # no candidate the document writes: no bonus anywhere
+                chosen[lower] = best
             for _, prior, c, kind in best:
                 edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
                 rates[k] = SPIN_RATE
@@ -476,6 +480,49 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
                 rates[k] = max(rates[k], VARIANT_RATE)
     priors = [math.log10(1 - r) for r in rates]
     return edges, priors
+
+
+#: A word's thesaurus candidates with what of their prior the document does not change,
+#: for the tables they were computed from (see :func:`_word_priors`).
+_PRIORS: list[Any] = []
+
+_WordPriors = tuple[tuple[tuple[float, float, str, str, str, list[tuple[str, str]] | None], ...],
+                    list[tuple[float, float, str, str]]]
+
+
+def _word_priors(lower: str, tier1: dict[str, tuple[str, ...]],
+                 tier2: dict[str, tuple[str, ...]], counts: Counter[str]) -> _WordPriors:
+    """A word's candidates as :func:`spin_candidates` weighs them, less the document's part.
+
+    Returns ``(items, unseen)``: per candidate (in thesaurus order, too frequent ones
+    left out) its channel prior, its log10 frequency, itself, its kind, its lower-case
+    form and its word pairs (None for one word); and the candidates ranked as in a
+    document that writes none of them (no :data:`DOCUMENT_BONUS`). The same floats as
+    computed per document, once per process: kept for the table objects they were read
+    from, so a reloaded thesaurus (``channel_counts`` is recomputed then) starts afresh.
+    """
+    if not _PRIORS or _PRIORS[0] is not tier1 or _PRIORS[1] is not tier2 \
+            or _PRIORS[2] is not counts:
+        _PRIORS[:] = [tier1, tier2, counts, {}]
+    table: dict[str, _WordPriors] = _PRIORS[3]
+    found = table.get(lower)
+    if found is None:
+        items = []
+        for tier, weight, kind in ((tier1, 1.0, "thesaurus"), (tier2, LOOSE_WEIGHT, "loose")):
+            for c in tier.get(lower, ()):
+                if _zipf(c) >= MAX_CAND_ZIPF:
+                    continue
+                toks = c.lower().split()
+                # bonus() reads one word's count, else the least count of its pairs
+                pairs = None if len(toks) == 1 else list(pairwise(toks))
+                items.append((math.log10(SPIN_RATE * weight / max(counts[c], 1)),
+                              math.log10(_unigram(c)), c, kind, c.lower(), pairs))
+        unseen = []
+        for base, logu, c, kind, _, _ in items:
+            prior = base + 0.0  # bonus() is 0.0 for a candidate the document does not write
+            unseen.append((prior + logu, prior, c, kind))
+        found = table[lower] = (tuple(items), sorted(unseen, reverse=True)[:MAX_CANDIDATES])
+    return found
 
 
 def _phrase_counts(analysis: TextAnalysis) -> Counter[tuple[str, str]]:
