@@ -245,6 +245,7 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *
     end = len(analysis.text) if end is None else end
     text = analysis.text
     syn = synonym_tiers()[0]  # close synonyms only: looser terms misfire on clean text
+    big = bigrams()
     words = analysis.words_in(start, end)
     out = []
     for i, x in enumerate(words):
@@ -255,16 +256,19 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *
         sentence_start = analysis.capital_expected(x.start)
         if x.text[:1].isupper() and not sentence_start:
             continue
-        t = Token(x.start, x.end, x.text, analysis.in_quotation(x.start, x.end), sentence_start)
         left = words[i - 1].lower if i and text[words[i - 1].end:x.start] == " " \
             and not sentence_start else None
         right = words[i + 1].lower if i + 1 < len(words) and \
             text[x.end:words[i + 1].start] == " " else None
         if left is None and right is None:
             continue
+        if strong_only and (left is None or right is None or big.get((left, w), 0)
+                            or big.get((w, right), 0)):
+            continue  # a strong spot's word has neither context attested (_score's counts)
         base, lw, rw = _score(left, w, right)
-        if strong_only and (left is None or right is None or lw or rw):
+        if strong_only and (lw or rw):
             continue
+        t = Token(x.start, x.end, x.text, analysis.in_quotation(x.start, x.end), sentence_start)
         best: tuple[float, str, bool] | None = None
         for c in syn[w]:
             # Spinners swap a common word for a rarer synonym: the original is
@@ -424,6 +428,8 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     # A word's candidates depend on the word and the document only: chosen once per text.
     chosen: dict[str, list[tuple[float, float, str, str]]] = analysis.memo(
         ("spin.word_candidates",), dict)
+    cased: dict[str, list[tuple[tuple[str], str, float, str]]] = analysis.memo(
+        ("spin.cased_candidates",), dict)
 
     def bonus(c: str) -> float:
         toks = c.lower().split()
@@ -445,11 +451,14 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
             best = chosen.get(lower)
             if best is None:
                 items, unseen = _word_priors(lower, tier1, tier2, counts)
-                if any(stats_lower[clow] if pairs is None else min(phrases[p] for p in pairs)
-                       for _, _, c, _, clow, pairs in items):
+                seen = [stats_lower[clow] if pairs is None else min(phrases[p] for p in pairs)
+                        for _, _, _, _, clow, pairs, _ in items]
+                if any(seen):
                     found = []
-                    for base, logu, c, kind, _, _ in items:
-                        prior = base + bonus(c)
+                    for (base, logu, c, kind, _, _, apriori), k_seen in zip(items, seen):
+                        # bonus(c), its document's part: 0.0 for a candidate not written
+                        prior = base + (DOCUMENT_BONUS * max(0.0, math.log2(
+                            (1 + k_seen) / max(1.0, apriori * n_words))) if k_seen else 0.0)
                         found.append((prior + logu, prior, c, kind))
                     # The most probable candidates a priori (channel x frequency) carry
                     # nearly all the posterior; the rest only cost time.
@@ -457,8 +466,13 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
                 else:
                     best = unseen  # no candidate the document writes: no bonus anywhere
                 chosen[lower] = best
-            for _, prior, c, kind in best:
-                edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
+            forms = cased.get(text)
+            if forms is None:  # the candidates in the written word's case, once per form
+                forms = cased[text] = [((c,), _case_like(c, text), prior, kind)
+                                       for _, prior, c, kind in best]
+            for toks, out, prior, kind in forms:
+                edges.append(Edge(k, k + 1, toks, out, prior, kind))
+            if forms:
                 rates[k] = SPIN_RATE
         if lowers[k] not in var_firsts:
             continue  # no curated variant starts with this word
@@ -486,8 +500,9 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
 #: for the tables they were computed from (see :func:`_word_priors`).
 _PRIORS: list[Any] = []
 
-_WordPriors = tuple[tuple[tuple[float, float, str, str, str, list[tuple[str, str]] | None], ...],
-                    list[tuple[float, float, str, str]]]
+_WordPriors = tuple[
+    tuple[tuple[float, float, str, str, str, list[tuple[str, str]] | None, float], ...],
+    list[tuple[float, float, str, str]]]
 
 
 def _word_priors(lower: str, tier1: dict[str, tuple[str, ...]],
@@ -496,7 +511,8 @@ def _word_priors(lower: str, tier1: dict[str, tuple[str, ...]],
 
     Returns ``(items, unseen)``: per candidate (in thesaurus order, too frequent ones
     left out) its channel prior, its log10 frequency, itself, its kind, its lower-case
-    form and its word pairs (None for one word); and the candidates ranked as in a
+    form, its word pairs (None for one word) and its probability on its own (for the
+    expected count of ``bonus``); and the candidates ranked as in a
     document that writes none of them (no :data:`DOCUMENT_BONUS`). The same floats as
     computed per document, once per process: kept for the table objects they were read
     from, so a reloaded thesaurus (``channel_counts`` is recomputed then) starts afresh.
@@ -516,9 +532,10 @@ def _word_priors(lower: str, tier1: dict[str, tuple[str, ...]],
                 # bonus() reads one word's count, else the least count of its pairs
                 pairs = None if len(toks) == 1 else list(pairwise(toks))
                 items.append((math.log10(SPIN_RATE * weight / max(counts[c], 1)),
-                              math.log10(_unigram(c)), c, kind, c.lower(), pairs))
+                              math.log10(_unigram(c)), c, kind, c.lower(), pairs,
+                              10.0 ** unigram_logp(toks)))
         unseen = []
-        for base, logu, c, kind, _, _ in items:
+        for base, logu, c, kind, _, _, _ in items:
             prior = base + 0.0  # bonus() is 0.0 for a candidate the document does not write
             unseen.append((prior + logu, prior, c, kind))
         found = table[lower] = (tuple(items), sorted(unseen, reverse=True)[:MAX_CANDIDATES])
