@@ -259,7 +259,7 @@ def count_letters(text: str) -> int:
     >>> count_letters("Kommentare (0)"), count_letters("12:30 🙂"), count_letters("Ørsta")
     (10, 0, 5)
     """
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def translation_sources(code: str) -> tuple[str, ...]:
