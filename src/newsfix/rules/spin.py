@@ -618,7 +618,7 @@ def _pool(lattices: list[_Lattice]) -> None:
             if e.source in ("thesaurus", "loose"):
                 elsewhere = mass.get(e.tokens[0], 0.0) - here.get((e.i, e.tokens[0]), 0.0)
                 if elsewhere > 1e-9:
-                    e = replace(e, prior=e.prior + POOL_WEIGHT * math.log2(1 + elsewhere))
+                    e = e._replace(prior=e.prior + POOL_WEIGHT * math.log2(1 + elsewhere))
                     changed = True
             edges.append(e)
         if changed:
