@@ -574,8 +574,8 @@ def _spin(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
                     + 2.0 * forms + 1.0 * reporting)
     decisive = 0
     if cheap and cheap_damage >= LATTICE_GATE * (len(words) / 100.0 + PRIOR):
-        decisive = sum(1 for s in spans for r in spin.spin_readings(analysis, s.start, s.end)
-                       if r.posterior >= LATTICE_DECISIVE and not r.quoted)
+        decisive = sum(spin.decisive_readings(analysis, s.start, s.end, LATTICE_DECISIVE)
+                       for s in spans)
     damage = (1.0 * strong + 2.0 * articles + 3.0 * long_names
               + 1.0 * near_names + 2.0 * forms + 1.0 * reporting
               + 1.0 * decisive)
@@ -593,7 +593,6 @@ LATTICE_GATE = 0.1
 
 def _mt(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
     from newsfix.rules.english._lexicon import en_zipf
-    from newsfix.rules.english.repetition import REPEAT_RE
 
     unknown = sum(1 for w in words if w.text.islower() and len(w.text) > 3
                   and en_zipf(w.text) == 0 and not analysis.protected(w.start, w.end))

@@ -45,8 +45,8 @@ from newsfix.rules.lattice import (
 )
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["RULES", "Reading", "SpunName", "SpunWord", "channel_counts", "spin_candidates",
-           "spin_readings", "spin_spots", "spun_names", "variants"]
+__all__ = ["RULES", "Reading", "SpunName", "SpunWord", "channel_counts", "decisive_readings",
+           "spin_candidates", "spin_readings", "spin_spots", "spun_names", "variants"]
 
 
 #: Corpus size behind the bigram counts (Google Web 1T: about 1e12 tokens).
@@ -428,7 +428,7 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     # A word's candidates depend on the word and the document only: chosen once per text.
     chosen: dict[str, list[tuple[float, float, str, str]]] = analysis.memo(
         ("spin.word_candidates",), dict)
-    cased: dict[str, list[tuple[tuple[str], str, float, str]]] = analysis.memo(
+    cased: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = analysis.memo(
         ("spin.cased_candidates",), dict)
 
     def bonus(c: str) -> float:
@@ -470,8 +470,8 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
             if forms is None:  # the candidates in the written word's case, once per form
                 forms = cased[text] = [((c,), _case_like(c, text), prior, kind)
                                        for _, prior, c, kind in best]
-            for toks, out, prior, kind in forms:
-                edges.append(Edge(k, k + 1, toks, out, prior, kind))
+            for cand_toks, cand_out, prior, kind in forms:
+                edges.append(Edge(k, k + 1, cand_toks, cand_out, prior, kind))
             if forms:
                 rates[k] = SPIN_RATE
         if lowers[k] not in var_firsts:
@@ -640,6 +640,27 @@ def _readings(analysis: TextAnalysis, lattices: list[_Lattice]) -> list[Reading]
            for (a, b, text), (total, _, e) in grouped.items()]
     out.sort(key=lambda r: (r.start, -r.posterior))
     return out
+
+
+def decisive_readings(analysis: TextAnalysis, start: int, end: int, threshold: float) -> int:
+    """How many readings of ``[start, end)`` outside quotations reach posterior ``threshold``.
+
+    What ``spin_readings(analysis, start, end)`` gives with ``posterior >=
+    threshold`` and not ``quoted`` (the spin profile's count), without making
+    a :class:`Reading` of every candidate: the posteriors are summed per
+    span and replacement as :func:`_readings` sums them.
+
+    >>> decisive_readings(TextAnalysis("The talks ended whilst the bombing went on."), 0, 43, 0.5)
+    1
+    """
+    totals: dict[tuple[int, int, str], float] = {}
+    for lat in _lattices(analysis, [(start, end)]):
+        slots = lat.segment.slots
+        for e in lat.edges:
+            key = (slots[e.i].start, slots[e.j - 1].end, e.text)
+            totals[key] = totals.get(key, 0.0) + lat.post.get(e, 0.0)
+    return sum(1 for (a, b, _), total in totals.items()
+               if total >= threshold and not analysis.in_quotation(a, b))
 
 
 def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None
