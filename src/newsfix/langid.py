@@ -599,6 +599,7 @@ ENGLISH_MIN_WORDS, ENGLISH_SHORT_COMMON = 8, 3.5
 ENGLISH_FAST_CONFIDENCE = 0.995
 
 
+@cache  # read for every word of every paragraph the fast path tries
 def _english_zipf(word: str) -> float:
     """wordfreq's Zipf frequency of a lower-cased word in English, from the loaded dict."""
     freq = _frequency(word, "en")
