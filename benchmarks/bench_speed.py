@@ -2,7 +2,7 @@
 """Speed of the default pipeline (no translation) against ftfy, same articles, one process.
 
     .venv/bin/python benchmarks/bench_speed.py [--articles 800] [--repeat 2] [--scaling] [--big]
-                                              [--cpu] [--only-throughput]
+                                              [--cpu] [--only-throughput] [--floor]
 
 Measures, on a corpus of short English news articles (the clean and seed
 fixtures and the development articles, repeated to ``--articles``):
@@ -10,6 +10,9 @@ fixtures and the development articles, repeated to ``--articles``):
 * throughput: ``ftfy.fix_text`` on each article, then ``newsfix.fix_and_trace``
   with each detector (``langdetect``, the default, and ``fast``); the ratio
   is newsfix's throughput over ftfy's (the targets are ≥ 0.5 and ≥ 1.0);
+* with ``--floor``: the same articles with every rule but ``REMOVE_BOM`` off
+  and the language given (what is left is the pipeline and the result's damage
+  report);
 * where the time goes: seconds per stage and per rule (the built-in detect
   and translate stages, and everything else: analysis, applying edits,
   building results);
@@ -67,13 +70,21 @@ def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
     return best
 
 
-def throughput(docs: list[str], repeat: int) -> list[tuple[str, float]]:
+#: The floor (``--floor``): every rule but one off and the language given, so what is left
+#: is the pipeline itself and the result's damage report (all seven families per document).
+FLOOR = FixConfig(translate=False, language="en", enable_only=frozenset({"REMOVE_BOM"}))
+
+
+def throughput(docs: list[str], repeat: int, floor: bool = False) -> list[tuple[str, float]]:
     mb = sum(len(d.encode()) for d in docs) / 1e6
     rows = [("ftfy.fix_text", mb / timed(lambda: [ftfy.fix_text(d) for d in docs], repeat))]
-    for detector in ("langdetect", "fast"):
-        cfg = FixConfig(translate=False, detector=detector)
+    configs = [(f"newsfix ({detector})", FixConfig(translate=False, detector=detector))
+               for detector in ("langdetect", "fast")]
+    if floor:
+        configs.append(("newsfix floor (REMOVE_BOM only, language=en)", FLOOR))
+    for name, cfg in configs:
         rate = mb / timed(lambda c=cfg: [newsfix.fix_and_trace(d, c) for d in docs], repeat)
-        rows.append((f"newsfix ({detector})", rate))
+        rows.append((name, rate))
     return rows
 
 
@@ -88,9 +99,9 @@ def profile_rules(docs: list[str], detector: str) -> dict[str, float]:
             originals.append(rule)
 
             def find(scope, _orig=orig, _id=rule.id):  # type: ignore[no-untyped-def]
-                t = time.perf_counter()
+                t = CLOCK()
                 found = list(_orig(scope))
-                out[_id] += time.perf_counter() - t
+                out[_id] += CLOCK() - t
                 return found
 
             rule.find = find  # type: ignore[method-assign]
@@ -98,16 +109,16 @@ def profile_rules(docs: list[str], detector: str) -> dict[str, float]:
             run = stage.run
 
             def builtin(doc, _run=run, _name=stage.name):  # type: ignore[no-untyped-def]
-                t = time.perf_counter()
+                t = CLOCK()
                 _run(doc)
-                out[f"[{_name}]"] += time.perf_counter() - t
+                out[f"[{_name}]"] += CLOCK() - t
 
             object.__setattr__(stage, "run", builtin)
     cfg = FixConfig(translate=False, detector=detector)
-    t0 = time.perf_counter()
+    t0 = CLOCK()
     for d in docs:
         pipe.run(d, cfg)
-    total = time.perf_counter() - t0
+    total = CLOCK() - t0
     for rule in originals:
         del rule.find
     out["[analysis, applying, results]"] = total - sum(out.values())
@@ -218,7 +229,10 @@ def main() -> int:
     ap.add_argument("--only-throughput", action="store_true",
                     help="skip the profile and first-call measurements")
     ap.add_argument("--cpu", action="store_true",
-                    help="time throughput by this process's CPU time, not wall time")
+                    help="time throughput and the per-rule table by this process's CPU time, "
+                         "not wall time")
+    ap.add_argument("--floor", action="store_true",
+                    help="also time the floor: every rule but REMOVE_BOM off, language=en")
     args = ap.parse_args()
     if args.cpu:
         global CLOCK
@@ -233,7 +247,7 @@ def main() -> int:
     mb = sum(len(d.encode()) for d in docs) / 1e6
     newsfix.fix_and_trace(docs[0], translate=False)  # tables loaded once, outside the timings
     newsfix.fix_and_trace(docs[0], translate=False, detector="fast")
-    rows = throughput(docs, args.repeat)
+    rows = throughput(docs, args.repeat, args.floor)
     base = rows[0][1]
     print(f"corpus: {len(docs)} articles, {mb:.2f} MB\n")
     print("| engine | MB/s | throughput / ftfy |\n|---|---|---|")

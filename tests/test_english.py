@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfix import fix_and_trace
 from newsfix.profile import profile_text
@@ -170,3 +172,24 @@ def test_profile_counts_guarded_contractions_and_ies_possessives() -> None:
     # The noun `cant` and a plural in vowel + y (`the days ahead`) are no fingerprints.
     clean = profile_text("The cant of the trade and the days ahead were long, the keys lost.")
     assert clean["apostrophe"].fingerprints == 0
+
+
+REPEAT_PIECES = ["in", "In", "IN", "Istanbul", "istanbul", "the", "The", "ſtate", "state",
+                 "K", "k", "\u212a", "straße", "don't", "-x", "9a", "é", "É", "a-b", " ", "  ",
+                 "\n", ", ", "\t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(REPEAT_PIECES), max_size=40).map(" ".join),
+       st.integers(0, 200))
+def test_profile_loops_are_finditers(text: str, start: int) -> None:
+    """The damage profile's repeat search finds what ``REPEAT_RE.finditer`` finds."""
+    from newsfix.profile import _finditer_repeats
+    from newsfix.rules.english.repetition import REPEAT_RE
+    from newsfix.text import TextAnalysis
+
+    a = TextAnalysis(text)
+    start = min(start, len(text))
+    for s, e in ((0, len(text)), (start, len(text)), (0, start)):
+        assert [m.span() + m.span(3) for m in _finditer_repeats(a, s, e)] == \
+            [m.span() + m.span(3) for m in REPEAT_RE.finditer(text, s, e)]

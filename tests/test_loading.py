@@ -212,6 +212,31 @@ def test_lazy_langdetect_profiles_are_langdetects(cache: Path) -> None:
         lazy.word_lang_prob_map["qqqzzz"]
 
 
+def test_detect_block_is_langdetects() -> None:
+    """newsfix's array version of langdetect's sampling gives its probabilities to the bit."""
+    from pathlib import Path
+
+    factory = langid._langdetect_factory()
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    texts = ["Regjeringen la fram statsbudsjettet for neste år i dag.", "Quellen",
+             "Kommentare (0)", "Or more if you have drinks.", "Привет, мир", "東京都", "a"]
+    for path in sorted(root.glob("*/*.txt"))[:12]:
+        paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        texts += paragraphs[:4]
+    for text in texts:
+        ours, theirs = factory.create(), factory.create()
+        for d in (ours, theirs):
+            d.seed = langid._SEED
+            d.append(text)
+        langid._detect_block(ours)
+        theirs._detect_block()
+        assert ours.langprob == theirs.langprob, text
+    empty = factory.create()
+    empty.append("123 456")
+    with pytest.raises(Exception, match="No features"):
+        langid._detect_block(empty)
+
+
 def test_langdetect_profiles_without_cache_are_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSFIX_CACHE_DIR", "off")
     factory = langdetect_profiles.load_factory()

@@ -355,12 +355,25 @@ def extensible(*names: str) -> Callable[[F], F]:
         def built(users: tuple[UserLexicon, ...], *args: Any) -> Any:
             return fn(*args)
 
+        # The tables without users' files, by arguments: rules read them in their inner
+        # loops (a word class per word), so that case skips active() and the cache's key.
+        plain: dict[tuple[Any, ...], Any] = {}
+
         @wraps(fn)
         def wrapper(*args: Any) -> Any:
-            return built(active(*names), *args)
+            if _ACTIVE.get():
+                return built(active(*names), *args)
+            found = plain.get(args, plain)  # (the dict itself: not built yet)
+            if found is plain:
+                found = plain[args] = built((), *args)
+            return found
 
-        wrapper.cache_clear = built.cache_clear  # type: ignore[attr-defined]
-        _TABLES.append(built.cache_clear)
+        def cache_clear() -> None:
+            plain.clear()
+            built.cache_clear()
+
+        wrapper.cache_clear = cache_clear  # type: ignore[attr-defined]
+        _TABLES.append(cache_clear)
         wrapper.lexicons = names  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
     return decorate

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -586,8 +586,8 @@ def _spin(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> F
                     + 2.0 * forms + 1.0 * reporting)
     decisive = 0
     if cheap and cheap_damage >= LATTICE_GATE * (len(words) / 100.0 + PRIOR):
-        decisive = sum(1 for s in spans for r in spin.spin_readings(analysis, s.start, s.end)
-                       if r.posterior >= LATTICE_DECISIVE and not r.quoted)
+        decisive = sum(spin.decisive_readings(analysis, s.start, s.end, LATTICE_DECISIVE)
+                       for s in spans)
     damage = (1.0 * strong + 2.0 * articles + 3.0 * long_names
               + 1.0 * near_names + 2.0 * forms + 1.0 * reporting
               + 1.0 * decisive)
@@ -605,15 +605,62 @@ LATTICE_GATE = 0.1
 
 def _mt(analysis: TextAnalysis, words: list[Word], spans: Sequence[Span]) -> FamilyScore:
     from newsfix.rules.english._lexicon import en_zipf
-    from newsfix.rules.english.repetition import REPEAT_RE
 
     unknown = sum(1 for w in words if w.text.islower() and len(w.text) > 3
                   and en_zipf(w.text) == 0 and not analysis.protected(w.start, w.end))
-    loops = sum(1 for s in spans for m in REPEAT_RE.finditer(analysis.text, s.start, s.end)
+    loops = sum(1 for s in spans for m in _finditer_repeats(analysis, s.start, s.end)
                 if len(m.group(1).split()) >= 2 and m.group(1).lower() == m.group(3).lower())
     damage = 1.0 * unknown + 3.0 * loops
     return _score(damage, len(words) / 60.0, unknown + loops,
                   {"unknown_words": unknown, "loops": loops})
+
+
+#: Runs of letters as :data:`~newsfix.rules.english.repetition.REPEAT_RE` reads them.
+_LETTERS_RE = regex.compile(r"\p{L}+", regex.IGNORECASE)
+
+
+def _finditer_repeats(analysis: TextAnalysis, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``REPEAT_RE.finditer(text, start, end)``: the same matches, tried only where one can start.
+
+    A match of ``REPEAT_RE`` is whole runs of letters, one to six, then the
+    same again (case-insensitively): it starts at a run whose length, and for
+    two ASCII runs whose lower case, that of one of the next six runs has. The
+    pattern is tried at those runs only, from the end of the last match on as
+    ``finditer`` goes, instead of at every position of the text.
+
+    >>> a = TextAnalysis("in Istanbul in Istanbul in Istanbul, and the the end")
+    >>> [m.group() for m in _finditer_repeats(a, 0, len(a.text))]
+    ['in Istanbul in Istanbul', 'the the']
+    """
+    from newsfix.rules.english.repetition import REPEAT_RE
+
+    starts = analysis.memo("profile.repeat_starts", lambda: _repeat_starts(analysis.text))
+    text = analysis.text
+    k = bisect.bisect_left(starts, start)
+    resume = start
+    while k < len(starts) and starts[k] < end:
+        pos = starts[k]
+        k += 1
+        if pos < resume:
+            continue
+        m = REPEAT_RE.match(text, pos, end)
+        if m is not None:
+            yield m
+            resume = m.end()  # finditer goes on from the end of a match (never empty)
+
+
+def _repeat_starts(text: str) -> list[int]:
+    """Starts of the letter runs equal in length (and, both ASCII, in lower case) to a next one."""
+    runs = [(m.start(), m.group()) for m in _LETTERS_RE.finditer(text)]
+    # A run with a letter outside ASCII may equal another in other case forms: its length only.
+    keys = [(len(g), g.lower() if g.isascii() else None) for _, g in runs]
+    out = []
+    for i, (size, low) in enumerate(keys):
+        for other_size, other_low in keys[i + 1:i + 7]:
+            if other_size == size and (low is None or other_low is None or low == other_low):
+                out.append(runs[i][0])
+                break
+    return out
 
 
 _READERS = {

@@ -29,7 +29,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, TypeVar
 
@@ -209,11 +209,11 @@ class Word:
     end: int
     text: str
     index: int
+    #: The word in lower case (rules read it for nearly every word, often several times).
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        """The word in lower case."""
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def span(self) -> Span:
@@ -522,6 +522,7 @@ class TextAnalysis:
     def __init__(self, text: str) -> None:
         self.text = text
         self._memo: dict[object, Any] = {}
+        self._capital: dict[int, bool] = {}  # capital_expected, by position (asked again and again)
 
     # -- layout -------------------------------------------------------------
 
@@ -685,6 +686,12 @@ class TextAnalysis:
         >>> a.capital_expected(9), a.capital_expected(33), a.capital_expected(58)
         (True, False, True)
         """
+        found = self._capital.get(pos)
+        if found is None:
+            found = self._capital[pos] = self._capital_expected(pos)
+        return found
+
+    def _capital_expected(self, pos: int) -> bool:
         text = self.text
         i = pos - 1
         while i >= 0 and text[i] in " \t\u00a0":

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from newsfix.evidence import logp as _logp
 from newsfix.evidence import tokens
@@ -45,14 +46,18 @@ from newsfix.text import TextAnalysis, Word
 __all__ = ["Edge", "Segment", "posteriors", "segments"]
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """A reading of slots ``[i, j)`` of a segment: its model tokens, its text and its prior.
 
     ``prior`` is log10 P(written | reading) P(reading): for the written words
     the probability they were left alone, for a candidate the probability the
     damage produced the written words from it. ``source`` names where the
     candidate came from (for messages and evidence tiers).
+
+    A named tuple, not a frozen dataclass: a spun document's lattices make
+    tens of thousands of edges per round and key dictionaries by them, and a
+    tuple is built and hashed in C (the same hash as the dataclass's, which
+    hashed the tuple of its fields).
     """
 
     i: int

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import regex
 import wordfreq
@@ -44,8 +45,8 @@ from newsfix.rules.lattice import (
 )
 from newsfix.text import WORD_RE, TextAnalysis, Word
 
-__all__ = ["RULES", "Reading", "SpunName", "SpunWord", "channel_counts", "spin_candidates",
-           "spin_readings", "spin_spots", "spun_names", "variants"]
+__all__ = ["RULES", "Reading", "SpunName", "SpunWord", "channel_counts", "decisive_readings",
+           "spin_candidates", "spin_readings", "spin_spots", "spun_names", "variants"]
 
 
 #: Corpus size behind the bigram counts (Google Web 1T: about 1e12 tokens).
@@ -244,6 +245,7 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *
     end = len(analysis.text) if end is None else end
     text = analysis.text
     syn = synonym_tiers()[0]  # close synonyms only: looser terms misfire on clean text
+    big = bigrams()
     words = analysis.words_in(start, end)
     out = []
     for i, x in enumerate(words):
@@ -254,16 +256,19 @@ def spin_spots(analysis: TextAnalysis, start: int = 0, end: int | None = None, *
         sentence_start = analysis.capital_expected(x.start)
         if x.text[:1].isupper() and not sentence_start:
             continue
-        t = Token(x.start, x.end, x.text, analysis.in_quotation(x.start, x.end), sentence_start)
         left = words[i - 1].lower if i and text[words[i - 1].end:x.start] == " " \
             and not sentence_start else None
         right = words[i + 1].lower if i + 1 < len(words) and \
             text[x.end:words[i + 1].start] == " " else None
         if left is None and right is None:
             continue
+        if strong_only and (left is None or right is None or big.get((left, w), 0)
+                            or big.get((w, right), 0)):
+            continue  # a strong spot's word has neither context attested (_score's counts)
         base, lw, rw = _score(left, w, right)
-        if strong_only and (left is None or right is None or lw or rw):
+        if strong_only and (lw or rw):
             continue
+        t = Token(x.start, x.end, x.text, analysis.in_quotation(x.start, x.end), sentence_start)
         best: tuple[float, str, bool] | None = None
         for c in syn[w]:
             # Spinners swap a common word for a rarer synonym: the original is
@@ -422,12 +427,15 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
     rates = [0.0] * len(slots)
 
     phrases = _phrase_counts(analysis)
+    stats_lower = stats.lower
     lowers = [w.lower for w in slots]
     var_firsts: frozenset[str] = analysis.memo(("spin.variant_firsts",), lambda: frozenset(
         key[0] for key in var if key))
     # A word's candidates depend on the word and the document only: chosen once per text.
     chosen: dict[str, list[tuple[float, float, str, str]]] = analysis.memo(
         ("spin.word_candidates",), dict)
+    cased: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = analysis.memo(
+        ("spin.cased_candidates",), dict)
 
     def bonus(c: str) -> float:
         toks = c.lower().split()
@@ -448,19 +456,29 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
         if plain and _zipf(lower) < MAX_WORD_ZIPF:
             best = chosen.get(lower)
             if best is None:
-                found = []
-                for tier, weight, kind in ((tier1, 1.0, "thesaurus"),
-                                           (tier2, LOOSE_WEIGHT, "loose")):
-                    for c in tier.get(lower, ()):
-                        if _zipf(c) >= MAX_CAND_ZIPF:
-                            continue
-                        prior = math.log10(SPIN_RATE * weight / max(counts[c], 1)) + bonus(c)
-                        found.append((prior + math.log10(_unigram(c)), prior, c, kind))
-                # The most probable candidates a priori (channel x frequency) carry nearly
-                # all the posterior; the rest only cost time.
-                best = chosen[lower] = sorted(found, reverse=True)[:MAX_CANDIDATES]
-            for _, prior, c, kind in best:
-                edges.append(Edge(k, k + 1, (c,), _case_like(c, text), prior, kind))
+                items, unseen = _word_priors(lower, tier1, tier2, counts)
+                seen = [stats_lower[clow] if pairs is None else min(phrases[p] for p in pairs)
+                        for _, _, _, _, clow, pairs, _ in items]
+                if any(seen):
+                    found = []
+                    for (base, logu, c, kind, _, _, apriori), k_seen in zip(items, seen):
+                        # bonus(c), its document's part: 0.0 for a candidate not written
+                        prior = base + (DOCUMENT_BONUS * max(0.0, math.log2(
+                            (1 + k_seen) / max(1.0, apriori * n_words))) if k_seen else 0.0)
+                        found.append((prior + logu, prior, c, kind))
+                    # The most probable candidates a priori (channel x frequency) carry
+                    # nearly all the posterior; the rest only cost time.
+                    best = sorted(found, reverse=True)[:MAX_CANDIDATES]
+                else:
+                    best = unseen  # no candidate the document writes: no bonus anywhere
+                chosen[lower] = best
+            forms = cased.get(text)
+            if forms is None:  # the candidates in the written word's case, once per form
+                forms = cased[text] = [((c,), _case_like(c, text), prior, kind)
+                                       for _, prior, c, kind in best]
+            for cand_toks, cand_out, prior, kind in forms:
+                edges.append(Edge(k, k + 1, cand_toks, cand_out, prior, kind))
+            if forms:
                 rates[k] = SPIN_RATE
         if lowers[k] not in var_firsts:
             continue  # no curated variant starts with this word
@@ -482,6 +500,52 @@ def spin_candidates(analysis: TextAnalysis, segment: Segment
                 rates[k] = max(rates[k], VARIANT_RATE)
     priors = [math.log10(1 - r) for r in rates]
     return edges, priors
+
+
+#: A word's thesaurus candidates with what of their prior the document does not change,
+#: for the tables they were computed from (see :func:`_word_priors`).
+_PRIORS: list[Any] = []
+
+_WordPriors = tuple[
+    tuple[tuple[float, float, str, str, str, list[tuple[str, str]] | None, float], ...],
+    list[tuple[float, float, str, str]]]
+
+
+def _word_priors(lower: str, tier1: dict[str, tuple[str, ...]],
+                 tier2: dict[str, tuple[str, ...]], counts: Counter[str]) -> _WordPriors:
+    """A word's candidates as :func:`spin_candidates` weighs them, less the document's part.
+
+    Returns ``(items, unseen)``: per candidate (in thesaurus order, too frequent ones
+    left out) its channel prior, its log10 frequency, itself, its kind, its lower-case
+    form, its word pairs (None for one word) and its probability on its own (for the
+    expected count of ``bonus``); and the candidates ranked as in a
+    document that writes none of them (no :data:`DOCUMENT_BONUS`). The same floats as
+    computed per document, once per process: kept for the table objects they were read
+    from, so a reloaded thesaurus (``channel_counts`` is recomputed then) starts afresh.
+    """
+    if not _PRIORS or _PRIORS[0] is not tier1 or _PRIORS[1] is not tier2 \
+            or _PRIORS[2] is not counts:
+        _PRIORS[:] = [tier1, tier2, counts, {}]
+    table: dict[str, _WordPriors] = _PRIORS[3]
+    found = table.get(lower)
+    if found is None:
+        items = []
+        for tier, weight, kind in ((tier1, 1.0, "thesaurus"), (tier2, LOOSE_WEIGHT, "loose")):
+            for c in tier.get(lower, ()):
+                if _zipf(c) >= MAX_CAND_ZIPF:
+                    continue
+                toks = c.lower().split()
+                # bonus() reads one word's count, else the least count of its pairs
+                pairs = None if len(toks) == 1 else list(pairwise(toks))
+                items.append((math.log10(SPIN_RATE * weight / max(counts[c], 1)),
+                              math.log10(_unigram(c)), c, kind, c.lower(), pairs,
+                              10.0 ** unigram_logp(toks)))
+        unseen = []
+        for base, logu, c, kind, _, _, _ in items:
+            prior = base + 0.0  # bonus() is 0.0 for a candidate the document does not write
+            unseen.append((prior + logu, prior, c, kind))
+        found = table[lower] = (tuple(items), sorted(unseen, reverse=True)[:MAX_CANDIDATES])
+    return found
 
 
 def _phrase_counts(analysis: TextAnalysis) -> Counter[tuple[str, str]]:
@@ -560,7 +624,7 @@ def _pool(lattices: list[_Lattice]) -> None:
             if e.source in ("thesaurus", "loose"):
                 elsewhere = mass.get(e.tokens[0], 0.0) - here.get((e.i, e.tokens[0]), 0.0)
                 if elsewhere > 1e-9:
-                    e = replace(e, prior=e.prior + POOL_WEIGHT * math.log2(1 + elsewhere))
+                    e = e._replace(prior=e.prior + POOL_WEIGHT * math.log2(1 + elsewhere))
                     changed = True
             edges.append(e)
         if changed:
@@ -582,6 +646,27 @@ def _readings(analysis: TextAnalysis, lattices: list[_Lattice]) -> list[Reading]
            for (a, b, text), (total, _, e) in grouped.items()]
     out.sort(key=lambda r: (r.start, -r.posterior))
     return out
+
+
+def decisive_readings(analysis: TextAnalysis, start: int, end: int, threshold: float) -> int:
+    """How many readings of ``[start, end)`` outside quotations reach posterior ``threshold``.
+
+    What ``spin_readings(analysis, start, end)`` gives with ``posterior >=
+    threshold`` and not ``quoted`` (the spin profile's count), without making
+    a :class:`Reading` of every candidate: the posteriors are summed per
+    span and replacement as :func:`_readings` sums them.
+
+    >>> decisive_readings(TextAnalysis("The talks ended whilst the bombing went on."), 0, 43, 0.5)
+    1
+    """
+    totals: dict[tuple[int, int, str], float] = {}
+    for lat in _lattices(analysis, [(start, end)]):
+        slots = lat.segment.slots
+        for e in lat.edges:
+            key = (slots[e.i].start, slots[e.j - 1].end, e.text)
+            totals[key] = totals.get(key, 0.0) + lat.post.get(e, 0.0)
+    return sum(1 for (a, b, _), total in totals.items()
+               if total >= threshold and not analysis.in_quotation(a, b))
 
 
 def spin_readings(analysis: TextAnalysis, start: int = 0, end: int | None = None

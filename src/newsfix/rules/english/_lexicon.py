@@ -73,6 +73,7 @@ def zipf(word: str, lang: str = "en") -> float:
     return zipf_frequency(word, lang)
 
 
+@cache  # asked for nearly every word by several rules and the damage profile
 def en_zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English.
 
