@@ -35,7 +35,7 @@ T = TypeVar("T")
 
 __all__ = [
     "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_row", "exonyms",
-    "exonyms_starting",
+    "exonyms_starting", "is_lemma",
     "org_by_words", "orgs", "place", "places", "table_rows", "translations",
 ]
 
@@ -91,6 +91,20 @@ def _read_dictionary(lang: str) -> dict[str, str]:
         lemma, english = cells[0], cells[2]
         out[lemma] = out[lemma] + "|" + english if lemma in out else english
     return out
+
+
+def is_lemma(word: str, lang: str) -> bool:
+    """Whether the dictionary of ``lang`` has ``word`` as a lemma (as written, lower case or
+    capitalised).
+
+    >>> is_lemma("Haushalt", "de"), is_lemma("haushalt", "de"), is_lemma("house", "xx")
+    (True, True, False)
+    """
+    if lang not in LANGUAGES:
+        return False
+    dictionary = _dictionary(lang)
+    low = word.lower()
+    return any(k in dictionary for k in (word, low, low[:1].upper() + low[1:]))
 
 
 @extensible("bilingual/*_en.tsv.gz")

@@ -63,6 +63,9 @@ WRONG_NUMBER = 1.5
 #: log10 penalty for the head noun of a two-word sense taken alone (``campaign`` of
 #: ``election campaign``).
 HEAD = 0.3
+#: A plural this much rarer (Zipf) than its singular is not in use: the noun is a mass noun
+#: (`moneys`, `researches`), whose singular stands for a plural source.
+MASS = 2.0
 #: Margin (log10) of the best reading over the next one for a clear choice, a likely one.
 CLEAR, LIKELY = 2.0, 1.0
 #: The margin of a reading with no rival (the dictionary gives one English word).
@@ -118,7 +121,7 @@ _PLURAL_ENDINGS = {
     "de": ("e", "en", "n", "er", "nen", "se"), "nl": ("en", "s", "'s"),
     "fr": ("s", "x"), "es": ("s", "es"), "pt": ("s", "es"), "it": (),
     "nb": ("er", "ene", "r", "ne"), "da": ("er", "erne", "e", "ene", "r", "ne", "rne"),
-    "sv": ("ar", "or", "er", "na", "arna", "orna", "erna", "n"),
+    "sv": ("ar", "or", "er", "r", "na", "arna", "orna", "erna", "n"),
     "pl": (),
 }
 #: Endings of inflected forms that stay singular (genitives, definite articles).
@@ -131,6 +134,11 @@ _SINGULAR_ENDINGS = {
 NEUTER_ZIPF = 3.0
 _POLISH_PLURAL_RE = regex.compile(r"(?:ów|ach|ami|om|owie|ców|ników)$")
 _POLISH_SINGULAR_RE = regex.compile(r"(?:u|owi|em|iem|ie|ą|ę)$")
+#: Languages whose nouns inflect for number alone: an inflected form with one of these endings
+#: is a plural even when its stem is spelt otherwise than the lemma (``bibliotheken`` of
+#: bibliotheek, ``aziende`` of azienda); other endings are a gender's (``européenne``).
+_NUMBER_ONLY = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "it": ("i", "e"),
+                "nl": ("en", "s")}
 
 
 def source_number(form: str, lemma: str, lang: str) -> bool | None:
@@ -167,6 +175,9 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
     if lang == "fr" and lem.endswith("al") and f == lem[:-2] + "aux":
         return True
     if lang == "pt" and regex.search(r"(?:ões|ães|is)$", f) and f[:2] == lem[:2]:
+        return True
+    if lang in _NUMBER_ONLY and f.endswith(_NUMBER_ONLY[lang]) and not lem.endswith(
+            _NUMBER_ONLY[lang]):
         return True
     if f.startswith(lem):
         ending = f[len(lem):]
@@ -239,10 +250,40 @@ def context_number(analysis: TextAnalysis, w: Word) -> bool | None:
     return None
 
 
+def plural_entry(t: Translation, lang: str) -> bool:
+    """Whether a dictionary lemma is the plural of another lemma with the same senses.
+
+    Dictionaries list some plurals as lemmas of their own, with singular English
+    (``bibliotecas``: library, beside ``biblioteca``); the sense shared with the
+    shorter lemma tells them from unrelated pairs (``fils``, son, is no plural of
+    ``fil``, thread).
+
+    >>> plural_entry(Translation("bibliotecas", ("library",), False), "pt")
+    True
+    >>> plural_entry(Translation("fils", ("son",), False), "fr")
+    False
+    """
+    from newsfix.rules.english._foreign import is_lemma
+
+    low = t.lemma.lower()
+    senses = {_base(e) for e in t.english}
+    for ending in sorted({*_PLURAL_ENDINGS.get(lang, ()), *_NUMBER_ONLY.get(lang, ())},
+                         key=len, reverse=True):
+        stem = t.lemma[:len(t.lemma) - len(ending)]
+        if not low.endswith(ending) or len(stem) < 3 or not is_lemma(stem, lang):
+            continue
+        if any(_base(e) in senses for r in translations(stem, lang)
+               if r.lemma.lower() == stem.lower() for e in r.english):
+            return True
+    return False
+
+
 def _number(t: Translation, form: str, lang: str, context: bool | None) -> bool | None:
     """Whether the source word is plural: its form, else the English context."""
     if t.inflected:
         found = source_number(form, t.lemma, lang)
+    elif plural_entry(t, lang):
+        found = True
     elif any(form.lower().endswith(e) for e in _SAME_PLURAL.get(lang, ("-",))):
         found = None  # `år`, `Wissenschaftler`: singular and plural alike
     else:
@@ -264,6 +305,12 @@ def _senses(t: Translation, form: str, lang: str, context: bool | None = None
     from newsfix.evidence import pos
 
     plural = _number(t, form, lang, context)
+    # The number an inflected form has is no choice for the English model (which prefers the
+    # commoner singular: `The company said` for `The aziende said`); the number of a lemma
+    # (`società` may be plural) or of the context is a prior.
+    hard = plural is not None and (
+        (t.inflected and source_number(form, t.lemma, lang) is not None)
+        or (not t.inflected and plural_entry(t, lang)))
     out: list[tuple[str, float, bool]] = []
     for rank, sense in enumerate(t.english):
         words = sense.split()
@@ -278,11 +325,16 @@ def _senses(t: Translation, form: str, lang: str, context: bool | None = None
                 and pos(words[1]).noun >= 0.5 and pos(words[0]).verb < 0.5:
             forms.append((words[1], prior - HEAD, True))  # `election campaign`: `campaign`
         for english, p, head in forms:
-            out.append((english, p - (WRONG_NUMBER if plural else 0.0), head))
-            if english[:1].islower() and not english.endswith("s"):
-                pl = pluralise(english)
-                if " " in english or en_zipf(pl) >= 2.0:
-                    out.append((pl, p - (WRONG_NUMBER if plural is False else 0.0), head))
+            pl = pluralise(english) if english[:1].islower() and not english.endswith("s") \
+                else None
+            if pl is not None and " " not in english \
+                    and en_zipf(pl) < max(2.0, en_zipf(english) - MASS):
+                pl = None  # no plural in use (`money`): the singular stands for both
+            # Only a noun with no plural in use keeps its singular for a plural (`money`).
+            if not (hard and plural and pl is not None):
+                out.append((english, p - (WRONG_NUMBER if plural else 0.0), head))
+            if pl is not None and not (hard and plural is False):
+                out.append((pl, p - (WRONG_NUMBER if plural is False else 0.0), head))
     return out
 
 
