@@ -39,13 +39,14 @@ from newsfix.rules.english._lexicon import (
     en_zipf,
     foreign_neighbour,
     names,
+    not_english,
     proper_nouns,
     stray_glossary,
     zipf,
 )
 from newsfix.text import TextAnalysis, Word
 
-__all__ = ["StrayForeignWord", "foreign_language", "pluralise"]
+__all__ = ["StrayForeignWord", "foreign_language", "in_foreign_phrase", "pluralise"]
 
 #: Languages whose words machine translation leaves behind in the seed material and beyond.
 OTHER_LANGUAGES = ("pl", "de", "fr", "nb", "es", "it", "nl", "pt", "sv", "cs", "da")
@@ -72,6 +73,11 @@ CLEAR, LIKELY = 2.0, 1.0
 MARGIN_ALONE = 3.0
 #: How often English must write a translated pair together to read it as one phrase.
 PHRASE_COUNT = 200_000
+#: A function word of a language (Zipf there): `de`, `di`, `van` inside a foreign phrase.
+FUNCTION_WORD = 6.0
+#: An English word this common in the language (Zipf) may be the second word of a phrase of
+#: it (`central` of `banco central`).
+COGNATE = 4.0
 #: Longest organisation name translated word by word.
 MAX_NAME_WORDS = 5
 
@@ -458,10 +464,18 @@ class StrayForeignWord(Rule):
                 continue
             tier = "clear" if r.margin >= CLEAR else "likely" if r.margin >= LIKELY else "close"
             seen = f", written {r.seen}× elsewhere" if r.seen else ""
-            yield self._change(scope, w.start, w.end, r.english, r.lang, tier,
-                               f"untranslated {NAMES.get(r.lang, r.lang)} word: {tok} "
-                               f"({r.english} {r.margin:+.1f} log10 over the next sense{seen}; "
-                               f"{dictionary_row(r.lemma, r.lang)})")
+            message = (f"untranslated {NAMES.get(r.lang, r.lang)} word: {tok} "
+                       f"({r.english} {r.margin:+.1f} log10 over the next sense{seen}; "
+                       f"{dictionary_row(r.lemma, r.lang)})")
+            if in_foreign_phrase(analysis, w, r.lang):
+                # Part of a phrase of its language that no English phrase translates
+                # (`a conferencia de prensa`, `the campagne électorale`): the word alone
+                # is the wrong unit (`a conferencia de press`).
+                yield scope.change(w.start, w.end, r.english, tier="close",
+                                   message=message + "; part of a foreign phrase: suggested",
+                                   suggest_only=True)
+                continue
+            yield self._change(scope, w.start, w.end, r.english, r.lang, tier, message)
 
     # -- candidates ---------------------------------------------------------
 
@@ -561,7 +575,14 @@ class StrayForeignWord(Rule):
 
         nxt = analysis.neighbour(w, 1)
         if nxt is None or nxt.text[:1].isupper() != w.text[:1].isupper() \
-                or en_zipf(nxt.text) >= ENGLISH or zipf(nxt.lower, lang) < 2.5:
+                or zipf(nxt.lower, lang) < 2.5:
+            return None
+        if en_zipf(nxt.text) >= ENGLISH and not (
+                nxt.text.islower() and en_zipf(nxt.text) < FUNCTION_WORD
+                and zipf(nxt.lower, lang) >= max(COGNATE, en_zipf(nxt.text) - 0.5)
+                and any(nxt.lower in t.english for t in translations(nxt.text, lang))):
+            # An English word, unless a word of the language spelt alike (`banco central`;
+            # not `decyzję to`, whose `to` is a Polish pronoun)
             return None
         first = [e for t in translations(w.text, lang) for e in t.english if " " not in e][:5]
         second = [e for t in translations(nxt.text, lang) for e in t.english if " " not in e][:5]
@@ -654,6 +675,36 @@ class StrayForeignWord(Rule):
                                     f"({where})")
 
 
+def _foreign_word(analysis: TextAnalysis, x: Word, lang: str) -> bool:
+    """Whether ``x`` is a word of ``lang`` English does not use (no name of a person)."""
+    if _capitalised(analysis, x) and lang != "de":
+        return False  # a name beside the word (`advokat Lippestad`), not a phrase
+    return not_english(x.text) and zipf(x.lower, lang) >= 3.0
+
+
+def in_foreign_phrase(analysis: TextAnalysis, w: Word, lang: str) -> bool:
+    """Whether ``w`` stands next to another word of ``lang``, or across one of its function
+    words (``conferencia de prensa``): a phrase, not a stray word.
+
+    >>> a = TextAnalysis("she told a conferencia de prensa at the bank that the budżet grew")
+    >>> in_foreign_phrase(a, a.words[5], "es"), in_foreign_phrase(a, a.words[11], "pl")
+    (True, False)
+    """
+    for step in (-1, 1):
+        x = analysis.neighbour(w, step)
+        if x is None:
+            continue
+        if _foreign_word(analysis, x, lang):
+            return True
+        low = x.lower
+        if len(low) <= 3 and x.text.islower() and zipf(low, lang) >= FUNCTION_WORD \
+                and zipf(low, lang) >= en_zipf(low) + MARGIN:
+            y = analysis.neighbour(x, step)
+            if y is not None and _foreign_word(analysis, y, lang):
+                return True
+    return False
+
+
 def _kin(language: str | None) -> set[str]:
     """The residue language and those whose words it shares (Danish, Norwegian, Swedish)."""
     from newsfix.profile import _kin as kin
@@ -709,7 +760,6 @@ def _name_word(analysis: TextAnalysis, w: Word | None) -> bool:
 
 def _run(analysis: TextAnalysis, w: Word) -> int:
     """How many not-English words in a row ``w`` stands in (up to 3 either side)."""
-    from newsfix.rules.english._lexicon import not_english
 
     n = 1
     for step in (-1, 1):
