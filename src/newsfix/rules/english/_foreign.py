@@ -35,7 +35,7 @@ T = TypeVar("T")
 
 __all__ = [
     "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_row", "exonyms",
-    "exonyms_starting", "is_lemma",
+    "dictionary_agreement", "dictionary_sources", "exonyms_starting", "is_lemma",
     "org_by_words", "orgs", "place", "places", "table_rows", "translations",
 ]
 
@@ -105,6 +105,47 @@ def is_lemma(word: str, lang: str) -> bool:
     dictionary = _dictionary(lang)
     low = word.lower()
     return any(k in dictionary for k in (word, low, low[:1].upper() + low[1:]))
+
+
+@extensible("bilingual/*_en.tsv.gz")
+def _dictionary_sources(lang: str) -> dict[str, str]:
+    """Lemma → the sources that give its rows (``f``, ``r``, ``w``, ``a``), rows merged."""
+    name = f"bilingual/{lang}_en.tsv.gz"
+
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for cells in table_rows(name):
+            if len(cells) >= 3 and cells[2]:
+                found = out.get(cells[0], "")
+                out[cells[0]] = "".join(sorted(set(found + (cells[3] if len(cells) > 3
+                                                            else ""))))
+        return out
+
+    return _package_cached(f"dictionary-sources-{lang}", name, build)
+
+
+def dictionary_sources(lemma: str, lang: str) -> str:
+    """The sources that give a lemma's translations in the dictionary of ``lang``, one letter
+    each (``f`` FreeDict, ``r`` FreeDict read backwards, ``w`` Open Multilingual Wordnet,
+    ``a`` Apertium; ``docs/data.md``); empty for a user's row without the column.
+
+    >>> dictionary_sources("Haushalt", "de")
+    'f'
+    """
+    return _dictionary_sources(lang).get(lemma, "") if lang in LANGUAGES else ""
+
+
+def dictionary_agreement(lang: str) -> float:
+    """The share of the lemmas of ``lang`` that two or more sources translate.
+
+    Where it is small (German: one source, Ding; Norwegian: almost only Wordnet), a lemma
+    from one source says nothing of its translations' quality; elsewhere it does.
+
+    >>> dictionary_agreement("de") < 0.01 < dictionary_agreement("sv")
+    True
+    """
+    found = _dictionary_sources(lang) if lang in LANGUAGES else {}
+    return sum(len(v) > 1 for v in found.values()) / len(found) if found else 0.0
 
 
 @extensible("bilingual/*_en.tsv.gz")

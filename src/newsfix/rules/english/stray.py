@@ -30,7 +30,9 @@ from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._foreign import (
     LANGUAGES,
     Translation,
+    dictionary_agreement,
     dictionary_row,
+    dictionary_sources,
     org_by_words,
     translations,
 )
@@ -73,6 +75,9 @@ CLEAR, LIKELY = 2.0, 1.0
 MARGIN_ALONE = 3.0
 #: How often English must write a translated pair together to read it as one phrase.
 PHRASE_COUNT = 200_000
+#: A language's dictionaries agree on this share of its lemmas or more: one source alone is
+#: then weak evidence (German and Norwegian have about one source each).
+AGREEMENT = 0.05
 #: A function word of a language (Zipf there): `de`, `di`, `van` inside a foreign phrase.
 FUNCTION_WORD = 6.0
 #: An English word this common in the language (Zipf) may be the second word of a phrase of
@@ -156,6 +161,9 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
     False
     >>> source_number("prezzi", "prezzo", "it"), source_number("inwestorów", "inwestor", "pl")
     (True, True)
+    >>> source_number("biblioteche", "biblioteca", "it"), source_number("bibliotheken",
+    ...                                                                 "bibliotheek", "nl")
+    (True, True)
     >>> source_number("rządu", "rząd", "pl"), source_number("week", "week", "nl")
     (False, False)
     >>> [source_number(f, lem, "sv") for f, lem in [("åren", "år"), ("domstolen", "domstol"),
@@ -167,8 +175,8 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
         return False
     if lang == "it":
         if (lem[-1:] in ("o", "e") and f == lem[:-1] + "i") or (lem.endswith("a") and \
-                f == lem[:-1] + "e"):
-            return True
+                f[:-1] in (lem[:-1], lem[:-2] + "ch", lem[:-2] + "gh") and f.endswith("e")):
+            return True  # `prezzi`, `aziende`, `biblioteche` of biblioteca
         return None
     if lang == "pl":
         if lem[-1:] not in "aeioyąęó" and f[len(lem):] in ("i", "y", "e", "owie"):
@@ -215,6 +223,8 @@ class Reading:
     margin: float
     #: The dictionary's lemma the reading comes from (``Haushalt``).
     lemma: str = ""
+    #: No other English word competes: the dictionary gives this one alone.
+    alone: bool = False
 
 
 #: Words before a noun that make it plural or singular (``two år``, ``a møte``).
@@ -383,7 +393,7 @@ class StrayForeignWord(Rule):
     languages = frozenset({"en"})
     description = "untranslated word"
     tiers = {"collocation": 0.95, "glossary": 0.6, "clear": 0.95, "likely": 0.8, "close": 0.6,
-             "entity": 0.95, "phrase": 0.85, "lone": 0.6}
+             "single": 0.6, "entity": 0.95, "phrase": 0.85, "lone": 0.6}
     lexicons = ("glossary_en_stray.tsv", "en_collocations.tsv", "bilingual/*_en.tsv.gz",
                 "bilingual/*_forms.tsv.gz", "gazetteer_orgs.tsv.gz")
     examples = (
@@ -463,6 +473,15 @@ class StrayForeignWord(Rule):
             if r is None:
                 continue
             tier = "clear" if r.margin >= CLEAR else "likely" if r.margin >= LIKELY else "close"
+            sources = dictionary_sources(r.lemma, r.lang)
+            if r.alone and not r.seen and len(sources) == 1 \
+                    and dictionary_agreement(r.lang) >= AGREEMENT:
+                # One English word from one dictionary of several, which the document does
+                # not write: nothing says it is the word English uses here rather than a
+                # synonym the dictionary lacks (`beslut`: resolution, for decision;
+                # `oświadczenie`: declaration, for statement). Two dictionaries that agree,
+                # or the word written elsewhere, do.
+                tier = "single"
             seen = f", written {r.seen}× elsewhere" if r.seen else ""
             message = (f"untranslated {NAMES.get(r.lang, r.lang)} word: {tok} "
                        f"({r.english} {r.margin:+.1f} log10 over the next sense{seen}; "
@@ -560,7 +579,8 @@ class StrayForeignWord(Rule):
             rival = next((x[0] for x in scored if x is not best and _rivals(english, x[1])),
                          None)
             margin = top - rival if rival is not None else MARGIN_ALONE
-            return Reading(_restyle(english, w.text, capital), lang, seen, margin, lemma)
+            return Reading(_restyle(english, w.text, capital), lang, seen, margin, lemma,
+                           alone=rival is None)
         return None
 
     def _phrase(self, analysis: TextAnalysis, w: Word, lang: str) -> tuple[int, str] | None:
