@@ -44,6 +44,7 @@ from newsfix.rules.english._lexicon import (
     not_english,
     proper_nouns,
     stray_glossary,
+    word_class,
     zipf,
 )
 from newsfix.text import TextAnalysis, Word
@@ -78,6 +79,8 @@ PHRASE_COUNT = 200_000
 #: A language's dictionaries agree on this share of its lemmas or more: one source alone is
 #: then weak evidence (German and Norwegian have about one source each).
 AGREEMENT = 0.05
+#: Below this noun probability (``en_pos.tsv.gz``) an adjective is no noun phrase's head.
+NOUN = 0.3
 #: A function word of a language (Zipf there): `de`, `di`, `van` inside a foreign phrase.
 FUNCTION_WORD = 6.0
 #: An English word this common in the language (Zipf) may be the second word of a phrase of
@@ -539,15 +542,19 @@ class StrayForeignWord(Rule):
         elif _capitalised(analysis, before) and _capitalised(analysis, after):
             return False  # inside a name (`Alternative für Deutschland`)
         elif _capitalised(analysis, before) and before is not None \
-                and zipf(before.lower, lang) >= max(2.5, en_zipf(before.lower) + MARGIN):
+                and zipf(before.lower, lang) >= min(max(2.5, en_zipf(before.lower) + MARGIN),
+                                                    max(COGNATE, en_zipf(before.lower))):
             # A name that capitalises its first word only (`Högsta domstolen`, `Europeiska
-            # unionen`): the capital is on a common word of the language, not a name's
+            # unionen`, `Commission européenne`): the capital is on a common word of the
+            # language (as common there as in English, if English has it too), not a name's
             return False
         # Three foreign words in a row are a quoted phrase (`audi alteram partem`).
         return not (foreign_neighbour(analysis, w, reach=1) and _run(analysis, w) >= 3)
 
     def _best(self, analysis: TextAnalysis, w: Word, langs: Sequence[str]) -> Reading | None:
         """The English reading the model prefers, and its margin over the next best word."""
+        from newsfix.evidence import pos
+
         capital = analysis.capital_expected(w.start)
         stats = document_stats(analysis)
         number = context_number(analysis, w)
@@ -569,6 +576,12 @@ class StrayForeignWord(Rule):
                     # but it stays a rival: the context reads as well with it.
                     scored.append((ev.candidate + prior + DOCUMENT_WEIGHT * math.log2(1 + seen),
                                    english, seen, t.lemma, not head or seen > 0))
+            if _noun_head(analysis, w) and any(pos(x[1].split()[-1]).noun >= 0.5
+                                                for x in scored):
+                # The head of a noun phrase (`the técnico and`) is no adjective (`technical`),
+                # however well it reads with its neighbours. (Verbs stay: English nouns are
+                # verbs too, and the table calls `meeting` one.)
+                scored = [x for x in scored if not _adjective(x[1])]
             # A tie (the context says nothing of the number: `raise pump ceny much`) goes to
             # the number the document writes elsewhere.
             scored.sort(key=lambda x: (-x[0], -stats.seen(x[1])))
@@ -723,6 +736,38 @@ def in_foreign_phrase(analysis: TextAnalysis, w: Word, lang: str) -> bool:
             if y is not None and _foreign_word(analysis, y, lang):
                 return True
     return False
+
+
+def _adjective(english: str) -> bool:
+    """Whether an English sense is an adjective and hardly a noun (``technical``).
+
+    >>> _adjective("technical"), _adjective("meeting"), _adjective("European")
+    (True, False, False)
+    """
+    from newsfix.evidence import pos
+
+    p = pos(english.split()[-1])
+    return p.adj >= 0.5 and p.noun < NOUN
+
+
+def _noun_head(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether ``w`` stands between a determiner and the end of its noun phrase (``the técnico
+    and``, ``a beslut anyone``): a noun, whatever else its translations can be.
+
+    >>> a = TextAnalysis("showing the técnico and his daughter; the técnico staff")
+    >>> _noun_head(a, a.words[2]), _noun_head(a, a.words[7])
+    (True, False)
+    """
+    before, after = analysis.neighbour(w, -1), analysis.neighbour(w, 1)
+    if before is None or before.lower not in word_class("determiner"):
+        return False
+    return after is None or after.lower in _PHRASE_END
+
+
+#: Words that end a noun phrase after its head (`the técnico and`, `the rapporto said`).
+_PHRASE_END = frozenset(["and", "or", "but", "of", "in", "on", "at", "for", "to", "with", "from",
+                         "by", "said", "says", "is", "was", "are", "were", "has", "had", "have",
+                         "would", "will", "could", "can", "that", "which", "who"])
 
 
 def _kin(language: str | None) -> set[str]:
