@@ -344,6 +344,10 @@ def _senses(t: Translation, form: str, lang: str, context: bool | None = None
                 and pos(words[1]).noun >= 0.5 and pos(words[0]).verb < 0.5:
             forms.append((words[1], prior - HEAD, True))  # `election campaign`: `campaign`
         for english, p, head in forms:
+            if _plural_sense(english):
+                # A plural the dictionary gives (`Konzerne`: groups) is the plural variant
+                out.append((english, p - (WRONG_NUMBER if plural is False else 0.0), head))
+                continue
             pl = pluralise(english) if english[:1].islower() and not english.endswith("s") \
                 else None
             if pl is not None and " " not in english \
@@ -736,6 +740,20 @@ def in_foreign_phrase(analysis: TextAnalysis, w: Word, lang: str) -> bool:
             if y is not None and _foreign_word(analysis, y, lang):
                 return True
     return False
+
+
+def _plural_sense(english: str) -> bool:
+    """Whether an English sense is a plural already (``groups``, ``business groups``).
+
+    >>> [_plural_sense(e) for e in ("groups", "news", "business", "press")]
+    [True, False, False, False]
+    """
+    last = english.split()[-1]
+    low = last.lower()
+    if not low.endswith("s") or low.endswith("ss") or low in _IRREGULAR.values():
+        return False
+    singular = _base(low)
+    return singular != low and pluralise(singular) == low and en_zipf(singular) >= 3.0
 
 
 def _adjective(english: str) -> bool:
