@@ -385,8 +385,9 @@ def residue_word(analysis: TextAnalysis, w: Word, lower: set[str] | frozenset[st
 
 
 #: A residue word is rarer than this in English (Zipf) ...
-RARE_IN_ENGLISH = 3.0
-#: ... and, from Zipf 2 on (`anni`, `semana`, `alcalde`), this much commoner in its language.
+RARE_IN_ENGLISH = 2.5
+#: ... and, from Zipf 2 on (`semana`, `alcalde`; not `déjà`, `kroner`: 2.7), this much
+#: commoner in its language.
 FAR_COMMONER = 2.5
 #: Languages whose words machine translation leaves in English text (bilingual tables).
 _RESIDUE_LANGUAGES = ("de", "pl", "fr", "es", "it", "nl", "nb", "sv", "da", "pt")
