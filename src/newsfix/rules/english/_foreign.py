@@ -34,8 +34,8 @@ from newsfix.lexicon import cells as lexicon_cells
 T = TypeVar("T")
 
 __all__ = [
-    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_row", "exonyms",
-    "dictionary_agreement", "dictionary_sources", "exonyms_starting", "is_lemma",
+    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_agreement",
+    "dictionary_row", "dictionary_sources", "exonyms", "exonyms_starting", "is_lemma",
     "org_by_words", "orgs", "place", "places", "table_rows", "translations",
 ]
 
