@@ -145,3 +145,17 @@ def test_two_letter_words_and_quoted_stray_words_profile_residue() -> None:
 def test_loanwords_in_clean_english_do_not_profile_residue(text: str) -> None:
     assert not profile_text(text).damaged("untranslated")
     assert run(text).edits == ()
+
+
+def test_a_verb_lemma_is_no_reading_beside_a_noun() -> None:
+    # The forms tables also map `tränaren` to the verb `träna` (work) and `Treffen` to
+    # `treffen` (hit): they were suggested as `work` and `hits`
+    sv = ("The crowd unfurled a giant banner showing the tränaren and his daughter before "
+          "kickoff. The spelare said the säsongen had been long, and the laget would be back "
+          "next år.")
+    de = ("The health service is still far from Treffen the targets it was set, the Regierung "
+          "said. The Krankenhauses had waited for Wochen, and the Ärzten said the Jahr had been "
+          "hard.")
+    assert set(offered(run(sv), "tränaren")) <= {"trainer", "coach"}
+    readings = offered(run(de), "Treffen")
+    assert readings and not {"hits", "hit"} & set(readings)

@@ -36,7 +36,7 @@ T = TypeVar("T")
 __all__ = [
     "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_agreement",
     "dictionary_row", "dictionary_sources", "exonyms", "exonyms_starting", "is_lemma",
-    "org_by_words", "orgs", "place", "places", "table_rows", "translations",
+    "org_by_words", "orgs", "place", "places", "table_rows", "translations", "verb_only",
 ]
 
 #: Languages with a bilingual dictionary (``bilingual/LANG_en.tsv.gz``).
@@ -122,6 +122,32 @@ def _dictionary_sources(lang: str) -> dict[str, str]:
         return out
 
     return _package_cached(f"dictionary-sources-{lang}", name, build)
+
+
+@extensible("bilingual/*_en.tsv.gz")
+def _verb_lemmas(lang: str) -> frozenset[str]:
+    """The lemmas every row of which the dictionary marks as a verb (``treffen``: v trans)."""
+    name = f"bilingual/{lang}_en.tsv.gz"
+
+    def build() -> frozenset[str]:
+        kinds: dict[str, set[str]] = {}
+        for cells in table_rows(name):
+            if len(cells) >= 3 and cells[2]:
+                tags = set(cells[1].split()) if len(cells) > 1 else set()
+                kinds.setdefault(cells[0], set()).add(
+                    "v" if "v" in tags and not tags & {"n", "pl", "adj"} else "other")
+        return frozenset(k for k, v in kinds.items() if v == {"v"})
+
+    return _package_cached(f"dictionary-verbs-{lang}", name, build)
+
+
+def verb_only(lemma: str, lang: str) -> bool:
+    """Whether the dictionary of ``lang`` gives ``lemma`` as a verb and nothing else.
+
+    >>> verb_only("treffen", "de"), verb_only("Treffen", "de")
+    (True, False)
+    """
+    return lang in LANGUAGES and lemma in _verb_lemmas(lang)
 
 
 def dictionary_sources(lemma: str, lang: str) -> str:

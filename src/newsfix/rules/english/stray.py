@@ -35,6 +35,7 @@ from newsfix.rules.english._foreign import (
     dictionary_sources,
     org_by_words,
     translations,
+    verb_only,
 )
 from newsfix.rules.english._lexicon import (
     collocations,
@@ -566,6 +567,10 @@ class StrayForeignWord(Rule):
             readings = translations(w.text, lang)
             if not readings:
                 continue
+            if any(not verb_only(t.lemma, lang) for t in readings):
+                # Residue is nouns: a verb the form may also be (`tränaren` read as `träna`,
+                # `Treffen` as `treffen`: hits) is no reading beside a noun it is
+                readings = [t for t in readings if not verb_only(t.lemma, lang)]
             first = readings[0].english[0] if readings[0].english else ""
             if w.text[:1].isupper() and not capital and not first[:1].islower():
                 return None  # a German name with an English name (`Bundesrat`)
