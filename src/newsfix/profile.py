@@ -313,9 +313,12 @@ def _untranslated(analysis: TextAnalysis, words: list[Word], spans: Sequence[Spa
             previous = w
             continue  # a phrase counts once (`stopy procentowe`, `audi alteram partem`)
         previous = w
+        # A word several unrelated languages use (`firma`: de, pl, es, it, da) is weak
+        # evidence for each; kin languages share words (`år`) and count in full.
+        groups = len({min(_kin(lang)) for lang in found})
         for lang in sorted(found):
             per[lang] += 1
-            weight[lang] += FINGERPRINT
+            weight[lang] += FINGERPRINT / groups
     # A tie is decided by the language code, not by set order (which varies with
     # PYTHONHASHSEED from one process to the next).
     language = max(sorted(weight), key=lambda lang: weight[lang]) if weight else None
@@ -355,18 +358,18 @@ def residue_word(analysis: TextAnalysis, w: Word, lower: set[str] | frozenset[st
     holds the words the document writes in lower case.
     """
     from newsfix.rules.english._foreign import translations
-    from newsfix.rules.english._lexicon import en_zipf, names, proper_nouns, zipf
+    from newsfix.rules.english._lexicon import en_zipf, foreign_neighbour, names, proper_nouns, zipf
 
     low = w.lower
-    if len(low) < 3 or not low.isalpha():
-        return None
+    if len(low) < (3 if low.isascii() else 2) or not low.isalpha():
+        return None  # two letters only with a letter English lacks (`år`)
     en = en_zipf(low)
-    if en >= 2.0 or low in proper_nouns() or low in names():
+    if en >= RARE_IN_ENGLISH or low in proper_nouns() or low in names():
         return None
     best = max(_RESIDUE_LANGUAGES, key=lambda lang: zipf(low, lang))
     top = zipf(low, best)
-    if top < 3.0 or top < en + 1.5:
-        return None
+    if top < 3.0 or top < en + (1.5 if en < 2.0 else FAR_COMMONER):
+        return None  # a word English uses now and then must be far commoner in the language
     text = analysis.text
     if text[w.start - 1:w.start] == "-" or text[w.end:w.end + 1] == "-":
         return None  # part of a compound name (`Maria-Theresien-Platz`)
@@ -381,8 +384,8 @@ def residue_word(analysis: TextAnalysis, w: Word, lower: set[str] | frozenset[st
             return None  # a name (`Kaczyński`, `Olaf Scholz`, `von der Leyen`)
     elif _name_word(analysis, before) and _name_word(analysis, after):
         return None  # inside a name (`Alternative für Deutschland`)
-    if analysis.in_quotation(w.start, w.end):
-        return None  # a quoted foreign phrase
+    if analysis.in_quotation(w.start, w.end) and foreign_neighbour(analysis, w, reach=2):
+        return None  # a quoted foreign phrase (a stray word in an English quotation counts)
     found = translations(w.text, best)
     if not found:
         return None
@@ -393,6 +396,11 @@ def residue_word(analysis: TextAnalysis, w: Word, lower: set[str] | frozenset[st
                     if lang != best and zipf(low, lang) >= top - 0.5))
 
 
+#: A residue word is rarer than this in English (Zipf) ...
+RARE_IN_ENGLISH = 2.5
+#: ... and, from Zipf 2 on (`semana`, `alcalde`; not `déjà`, `kroner`: 2.7), this much
+#: commoner in its language.
+FAR_COMMONER = 2.5
 #: Languages whose words machine translation leaves in English text (bilingual tables).
 _RESIDUE_LANGUAGES = ("de", "pl", "fr", "es", "it", "nl", "nb", "sv", "da", "pt")
 

@@ -34,9 +34,9 @@ from newsfix.lexicon import cells as lexicon_cells
 T = TypeVar("T")
 
 __all__ = [
-    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_row", "exonyms",
-    "exonyms_starting",
-    "org_by_words", "orgs", "place", "places", "table_rows", "translations",
+    "LANGUAGES", "Exonym", "Place", "Translation", "clear_caches", "dictionary_agreement",
+    "dictionary_row", "dictionary_sources", "exonyms", "exonyms_starting", "is_lemma",
+    "org_by_words", "orgs", "place", "places", "table_rows", "translations", "verb_only",
 ]
 
 #: Languages with a bilingual dictionary (``bilingual/LANG_en.tsv.gz``).
@@ -91,6 +91,87 @@ def _read_dictionary(lang: str) -> dict[str, str]:
         lemma, english = cells[0], cells[2]
         out[lemma] = out[lemma] + "|" + english if lemma in out else english
     return out
+
+
+def is_lemma(word: str, lang: str) -> bool:
+    """Whether the dictionary of ``lang`` has ``word`` as a lemma (as written, lower case or
+    capitalised).
+
+    >>> is_lemma("Haushalt", "de"), is_lemma("haushalt", "de"), is_lemma("house", "xx")
+    (True, True, False)
+    """
+    if lang not in LANGUAGES:
+        return False
+    dictionary = _dictionary(lang)
+    low = word.lower()
+    return any(k in dictionary for k in (word, low, low[:1].upper() + low[1:]))
+
+
+@extensible("bilingual/*_en.tsv.gz")
+def _dictionary_sources(lang: str) -> dict[str, str]:
+    """Lemma → the sources that give its rows (``f``, ``r``, ``w``, ``a``), rows merged."""
+    name = f"bilingual/{lang}_en.tsv.gz"
+
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for cells in table_rows(name):
+            if len(cells) >= 3 and cells[2]:
+                found = out.get(cells[0], "")
+                out[cells[0]] = "".join(sorted(set(found + (cells[3] if len(cells) > 3
+                                                            else ""))))
+        return out
+
+    return _package_cached(f"dictionary-sources-{lang}", name, build)
+
+
+@extensible("bilingual/*_en.tsv.gz")
+def _verb_lemmas(lang: str) -> frozenset[str]:
+    """The lemmas every row of which the dictionary marks as a verb (``treffen``: v trans)."""
+    name = f"bilingual/{lang}_en.tsv.gz"
+
+    def build() -> frozenset[str]:
+        kinds: dict[str, set[str]] = {}
+        for cells in table_rows(name):
+            if len(cells) >= 3 and cells[2]:
+                tags = set(cells[1].split()) if len(cells) > 1 else set()
+                kinds.setdefault(cells[0], set()).add(
+                    "v" if "v" in tags and not tags & {"n", "pl", "adj"} else "other")
+        return frozenset(k for k, v in kinds.items() if v == {"v"})
+
+    return _package_cached(f"dictionary-verbs-{lang}", name, build)
+
+
+def verb_only(lemma: str, lang: str) -> bool:
+    """Whether the dictionary of ``lang`` gives ``lemma`` as a verb and nothing else.
+
+    >>> verb_only("treffen", "de"), verb_only("Treffen", "de")
+    (True, False)
+    """
+    return lang in LANGUAGES and lemma in _verb_lemmas(lang)
+
+
+def dictionary_sources(lemma: str, lang: str) -> str:
+    """The sources that give a lemma's translations in the dictionary of ``lang``, one letter
+    each (``f`` FreeDict, ``r`` FreeDict read backwards, ``w`` Open Multilingual Wordnet,
+    ``a`` Apertium; ``docs/data.md``); empty for a user's row without the column.
+
+    >>> dictionary_sources("Haushalt", "de")
+    'f'
+    """
+    return _dictionary_sources(lang).get(lemma, "") if lang in LANGUAGES else ""
+
+
+def dictionary_agreement(lang: str) -> float:
+    """The share of the lemmas of ``lang`` that two or more sources translate.
+
+    Where it is small (German: one source, Ding; Norwegian: almost only Wordnet), a lemma
+    from one source says nothing of its translations' quality; elsewhere it does.
+
+    >>> dictionary_agreement("de") < 0.01 < dictionary_agreement("sv")
+    True
+    """
+    found = _dictionary_sources(lang) if lang in LANGUAGES else {}
+    return sum(len(v) > 1 for v in found.values()) / len(found) if found else 0.0
 
 
 @extensible("bilingual/*_en.tsv.gz")

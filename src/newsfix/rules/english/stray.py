@@ -30,22 +30,27 @@ from newsfix.rules.base import Example, Finding, Rule, Scope
 from newsfix.rules.english._foreign import (
     LANGUAGES,
     Translation,
+    dictionary_agreement,
     dictionary_row,
+    dictionary_sources,
     org_by_words,
     translations,
+    verb_only,
 )
 from newsfix.rules.english._lexicon import (
     collocations,
     en_zipf,
     foreign_neighbour,
     names,
+    not_english,
     proper_nouns,
     stray_glossary,
+    word_class,
     zipf,
 )
 from newsfix.text import TextAnalysis, Word
 
-__all__ = ["StrayForeignWord", "foreign_language", "pluralise"]
+__all__ = ["StrayForeignWord", "foreign_language", "in_foreign_phrase", "pluralise"]
 
 #: Languages whose words machine translation leaves behind in the seed material and beyond.
 OTHER_LANGUAGES = ("pl", "de", "fr", "nb", "es", "it", "nl", "pt", "sv", "cs", "da")
@@ -63,12 +68,25 @@ WRONG_NUMBER = 1.5
 #: log10 penalty for the head noun of a two-word sense taken alone (``campaign`` of
 #: ``election campaign``).
 HEAD = 0.3
+#: A plural this much rarer (Zipf) than its singular is not in use: the noun is a mass noun
+#: (`moneys`, `researches`), whose singular stands for a plural source.
+MASS = 2.0
 #: Margin (log10) of the best reading over the next one for a clear choice, a likely one.
 CLEAR, LIKELY = 2.0, 1.0
 #: The margin of a reading with no rival (the dictionary gives one English word).
 MARGIN_ALONE = 3.0
 #: How often English must write a translated pair together to read it as one phrase.
 PHRASE_COUNT = 200_000
+#: A language's dictionaries agree on this share of its lemmas or more: one source alone is
+#: then weak evidence (German and Norwegian have about one source each).
+AGREEMENT = 0.05
+#: Below this noun probability (``en_pos.tsv.gz``) an adjective is no noun phrase's head.
+NOUN = 0.3
+#: A function word of a language (Zipf there): `de`, `di`, `van` inside a foreign phrase.
+FUNCTION_WORD = 6.0
+#: An English word this common in the language (Zipf) may be the second word of a phrase of
+#: it (`central` of `banco central`).
+COGNATE = 4.0
 #: Longest organisation name translated word by word.
 MAX_NAME_WORDS = 5
 
@@ -118,7 +136,7 @@ _PLURAL_ENDINGS = {
     "de": ("e", "en", "n", "er", "nen", "se"), "nl": ("en", "s", "'s"),
     "fr": ("s", "x"), "es": ("s", "es"), "pt": ("s", "es"), "it": (),
     "nb": ("er", "ene", "r", "ne"), "da": ("er", "erne", "e", "ene", "r", "ne", "rne"),
-    "sv": ("ar", "or", "er", "na", "arna", "orna", "erna", "n"),
+    "sv": ("ar", "or", "er", "r", "na", "arna", "orna", "erna", "n"),
     "pl": (),
 }
 #: Endings of inflected forms that stay singular (genitives, definite articles).
@@ -131,6 +149,11 @@ _SINGULAR_ENDINGS = {
 NEUTER_ZIPF = 3.0
 _POLISH_PLURAL_RE = regex.compile(r"(?:ów|ach|ami|om|owie|ców|ników)$")
 _POLISH_SINGULAR_RE = regex.compile(r"(?:u|owi|em|iem|ie|ą|ę)$")
+#: Languages whose nouns inflect for number alone: an inflected form with one of these endings
+#: is a plural even when its stem is spelt otherwise than the lemma (``bibliotheken`` of
+#: bibliotheek, ``aziende`` of azienda); other endings are a gender's (``européenne``).
+_NUMBER_ONLY = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "it": ("i", "e"),
+                "nl": ("en", "s")}
 
 
 def source_number(form: str, lemma: str, lang: str) -> bool | None:
@@ -141,6 +164,9 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
     >>> source_number("Haushalts", "Haushalt", "de")
     False
     >>> source_number("prezzi", "prezzo", "it"), source_number("inwestorów", "inwestor", "pl")
+    (True, True)
+    >>> source_number("biblioteche", "biblioteca", "it"), source_number("bibliotheken",
+    ...                                                                 "bibliotheek", "nl")
     (True, True)
     >>> source_number("rządu", "rząd", "pl"), source_number("week", "week", "nl")
     (False, False)
@@ -153,8 +179,8 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
         return False
     if lang == "it":
         if (lem[-1:] in ("o", "e") and f == lem[:-1] + "i") or (lem.endswith("a") and \
-                f == lem[:-1] + "e"):
-            return True
+                f[:-1] in (lem[:-1], lem[:-2] + "ch", lem[:-2] + "gh") and f.endswith("e")):
+            return True  # `prezzi`, `aziende`, `biblioteche` of biblioteca
         return None
     if lang == "pl":
         if lem[-1:] not in "aeioyąęó" and f[len(lem):] in ("i", "y", "e", "owie"):
@@ -167,6 +193,9 @@ def source_number(form: str, lemma: str, lang: str) -> bool | None:
     if lang == "fr" and lem.endswith("al") and f == lem[:-2] + "aux":
         return True
     if lang == "pt" and regex.search(r"(?:ões|ães|is)$", f) and f[:2] == lem[:2]:
+        return True
+    if lang in _NUMBER_ONLY and f.endswith(_NUMBER_ONLY[lang]) and not lem.endswith(
+            _NUMBER_ONLY[lang]):
         return True
     if f.startswith(lem):
         ending = f[len(lem):]
@@ -198,6 +227,8 @@ class Reading:
     margin: float
     #: The dictionary's lemma the reading comes from (``Haushalt``).
     lemma: str = ""
+    #: No other English word competes: the dictionary gives this one alone.
+    alone: bool = False
 
 
 #: Words before a noun that make it plural or singular (``two år``, ``a møte``).
@@ -239,10 +270,40 @@ def context_number(analysis: TextAnalysis, w: Word) -> bool | None:
     return None
 
 
+def plural_entry(t: Translation, lang: str) -> bool:
+    """Whether a dictionary lemma is the plural of another lemma with the same senses.
+
+    Dictionaries list some plurals as lemmas of their own, with singular English
+    (``bibliotecas``: library, beside ``biblioteca``); the sense shared with the
+    shorter lemma tells them from unrelated pairs (``fils``, son, is no plural of
+    ``fil``, thread).
+
+    >>> plural_entry(Translation("bibliotecas", ("library",), False), "pt")
+    True
+    >>> plural_entry(Translation("fils", ("son",), False), "fr")
+    False
+    """
+    from newsfix.rules.english._foreign import is_lemma
+
+    low = t.lemma.lower()
+    senses = {_base(e) for e in t.english}
+    for ending in sorted({*_PLURAL_ENDINGS.get(lang, ()), *_NUMBER_ONLY.get(lang, ())},
+                         key=len, reverse=True):
+        stem = t.lemma[:len(t.lemma) - len(ending)]
+        if not low.endswith(ending) or len(stem) < 3 or not is_lemma(stem, lang):
+            continue
+        if any(_base(e) in senses for r in translations(stem, lang)
+               if r.lemma.lower() == stem.lower() for e in r.english):
+            return True
+    return False
+
+
 def _number(t: Translation, form: str, lang: str, context: bool | None) -> bool | None:
     """Whether the source word is plural: its form, else the English context."""
     if t.inflected:
         found = source_number(form, t.lemma, lang)
+    elif plural_entry(t, lang):
+        found = True
     elif any(form.lower().endswith(e) for e in _SAME_PLURAL.get(lang, ("-",))):
         found = None  # `år`, `Wissenschaftler`: singular and plural alike
     else:
@@ -264,6 +325,12 @@ def _senses(t: Translation, form: str, lang: str, context: bool | None = None
     from newsfix.evidence import pos
 
     plural = _number(t, form, lang, context)
+    # The number an inflected form has is no choice for the English model (which prefers the
+    # commoner singular: `The company said` for `The aziende said`); the number of a lemma
+    # (`società` may be plural) or of the context is a prior.
+    hard = plural is not None and (
+        (t.inflected and source_number(form, t.lemma, lang) is not None)
+        or (not t.inflected and plural_entry(t, lang)))
     out: list[tuple[str, float, bool]] = []
     for rank, sense in enumerate(t.english):
         words = sense.split()
@@ -278,11 +345,20 @@ def _senses(t: Translation, form: str, lang: str, context: bool | None = None
                 and pos(words[1]).noun >= 0.5 and pos(words[0]).verb < 0.5:
             forms.append((words[1], prior - HEAD, True))  # `election campaign`: `campaign`
         for english, p, head in forms:
-            out.append((english, p - (WRONG_NUMBER if plural else 0.0), head))
-            if english[:1].islower() and not english.endswith("s"):
-                pl = pluralise(english)
-                if " " in english or en_zipf(pl) >= 2.0:
-                    out.append((pl, p - (WRONG_NUMBER if plural is False else 0.0), head))
+            if _plural_sense(english):
+                # A plural the dictionary gives (`Konzerne`: groups) is the plural variant
+                out.append((english, p - (WRONG_NUMBER if plural is False else 0.0), head))
+                continue
+            pl = pluralise(english) if english[:1].islower() and not english.endswith("s") \
+                else None
+            if pl is not None and " " not in english \
+                    and en_zipf(pl) < max(2.0, en_zipf(english) - MASS):
+                pl = None  # no plural in use (`money`): the singular stands for both
+            # Only a noun with no plural in use keeps its singular for a plural (`money`).
+            if not (hard and plural and pl is not None):
+                out.append((english, p - (WRONG_NUMBER if plural else 0.0), head))
+            if pl is not None and not (hard and plural is False):
+                out.append((pl, p - (WRONG_NUMBER if plural is False else 0.0), head))
     return out
 
 
@@ -325,7 +401,7 @@ class StrayForeignWord(Rule):
     languages = frozenset({"en"})
     description = "untranslated word"
     tiers = {"collocation": 0.95, "glossary": 0.6, "clear": 0.95, "likely": 0.8, "close": 0.6,
-             "entity": 0.95, "phrase": 0.85, "lone": 0.6}
+             "single": 0.6, "entity": 0.95, "phrase": 0.85, "lone": 0.6}
     lexicons = ("glossary_en_stray.tsv", "en_collocations.tsv", "bilingual/*_en.tsv.gz",
                 "bilingual/*_forms.tsv.gz", "gazetteer_orgs.tsv.gz")
     examples = (
@@ -405,11 +481,28 @@ class StrayForeignWord(Rule):
             if r is None:
                 continue
             tier = "clear" if r.margin >= CLEAR else "likely" if r.margin >= LIKELY else "close"
+            sources = dictionary_sources(r.lemma, r.lang)
+            if r.alone and not r.seen and len(sources) == 1 \
+                    and dictionary_agreement(r.lang) >= AGREEMENT:
+                # One English word from one dictionary of several, which the document does
+                # not write: nothing says it is the word English uses here rather than a
+                # synonym the dictionary lacks (`beslut`: resolution, for decision;
+                # `oświadczenie`: declaration, for statement). Two dictionaries that agree,
+                # or the word written elsewhere, do.
+                tier = "single"
             seen = f", written {r.seen}× elsewhere" if r.seen else ""
-            yield self._change(scope, w.start, w.end, r.english, r.lang, tier,
-                               f"untranslated {NAMES.get(r.lang, r.lang)} word: {tok} "
-                               f"({r.english} {r.margin:+.1f} log10 over the next sense{seen}; "
-                               f"{dictionary_row(r.lemma, r.lang)})")
+            message = (f"untranslated {NAMES.get(r.lang, r.lang)} word: {tok} "
+                       f"({r.english} {r.margin:+.1f} log10 over the next sense{seen}; "
+                       f"{dictionary_row(r.lemma, r.lang)})")
+            if in_foreign_phrase(analysis, w, r.lang):
+                # Part of a phrase of its language that no English phrase translates
+                # (`a conferencia de prensa`, `the campagne électorale`): the word alone
+                # is the wrong unit (`a conferencia de press`).
+                yield scope.change(w.start, w.end, r.english, tier="close",
+                                   message=message + "; part of a foreign phrase: suggested",
+                                   suggest_only=True)
+                continue
+            yield self._change(scope, w.start, w.end, r.english, r.lang, tier, message)
 
     # -- candidates ---------------------------------------------------------
 
@@ -454,15 +547,19 @@ class StrayForeignWord(Rule):
         elif _capitalised(analysis, before) and _capitalised(analysis, after):
             return False  # inside a name (`Alternative für Deutschland`)
         elif _capitalised(analysis, before) and before is not None \
-                and zipf(before.lower, lang) >= max(2.5, en_zipf(before.lower) + MARGIN):
+                and zipf(before.lower, lang) >= min(max(2.5, en_zipf(before.lower) + MARGIN),
+                                                    max(COGNATE, en_zipf(before.lower))):
             # A name that capitalises its first word only (`Högsta domstolen`, `Europeiska
-            # unionen`): the capital is on a common word of the language, not a name's
+            # unionen`, `Commission européenne`): the capital is on a common word of the
+            # language (as common there as in English, if English has it too), not a name's
             return False
         # Three foreign words in a row are a quoted phrase (`audi alteram partem`).
         return not (foreign_neighbour(analysis, w, reach=1) and _run(analysis, w) >= 3)
 
     def _best(self, analysis: TextAnalysis, w: Word, langs: Sequence[str]) -> Reading | None:
         """The English reading the model prefers, and its margin over the next best word."""
+        from newsfix.evidence import pos
+
         capital = analysis.capital_expected(w.start)
         stats = document_stats(analysis)
         number = context_number(analysis, w)
@@ -470,6 +567,10 @@ class StrayForeignWord(Rule):
             readings = translations(w.text, lang)
             if not readings:
                 continue
+            if any(not verb_only(t.lemma, lang) for t in readings):
+                # Residue is nouns: a verb the form may also be (`tränaren` read as `träna`,
+                # `Treffen` as `treffen`: hits) is no reading beside a noun it is
+                readings = [t for t in readings if not verb_only(t.lemma, lang)]
             first = readings[0].english[0] if readings[0].english else ""
             if w.text[:1].isupper() and not capital and not first[:1].islower():
                 return None  # a German name with an English name (`Bundesrat`)
@@ -484,6 +585,12 @@ class StrayForeignWord(Rule):
                     # but it stays a rival: the context reads as well with it.
                     scored.append((ev.candidate + prior + DOCUMENT_WEIGHT * math.log2(1 + seen),
                                    english, seen, t.lemma, not head or seen > 0))
+            if _noun_head(analysis, w) and any(pos(x[1].split()[-1]).noun >= 0.5
+                                                for x in scored):
+                # The head of a noun phrase (`the técnico and`) is no adjective (`technical`),
+                # however well it reads with its neighbours. (Verbs stay: English nouns are
+                # verbs too, and the table calls `meeting` one.)
+                scored = [x for x in scored if not _adjective(x[1])]
             # A tie (the context says nothing of the number: `raise pump ceny much`) goes to
             # the number the document writes elsewhere.
             scored.sort(key=lambda x: (-x[0], -stats.seen(x[1])))
@@ -494,7 +601,8 @@ class StrayForeignWord(Rule):
             rival = next((x[0] for x in scored if x is not best and _rivals(english, x[1])),
                          None)
             margin = top - rival if rival is not None else MARGIN_ALONE
-            return Reading(_restyle(english, w.text, capital), lang, seen, margin, lemma)
+            return Reading(_restyle(english, w.text, capital), lang, seen, margin, lemma,
+                           alone=rival is None)
         return None
 
     def _phrase(self, analysis: TextAnalysis, w: Word, lang: str) -> tuple[int, str] | None:
@@ -509,7 +617,14 @@ class StrayForeignWord(Rule):
 
         nxt = analysis.neighbour(w, 1)
         if nxt is None or nxt.text[:1].isupper() != w.text[:1].isupper() \
-                or en_zipf(nxt.text) >= ENGLISH or zipf(nxt.lower, lang) < 2.5:
+                or zipf(nxt.lower, lang) < 2.5:
+            return None
+        if en_zipf(nxt.text) >= ENGLISH and not (
+                nxt.text.islower() and en_zipf(nxt.text) < FUNCTION_WORD
+                and zipf(nxt.lower, lang) >= max(COGNATE, en_zipf(nxt.text) - 0.5)
+                and any(nxt.lower in t.english for t in translations(nxt.text, lang))):
+            # An English word, unless a word of the language spelt alike (`banco central`;
+            # not `decyzję to`, whose `to` is a Polish pronoun)
             return None
         first = [e for t in translations(w.text, lang) for e in t.english if " " not in e][:5]
         second = [e for t in translations(nxt.text, lang) for e in t.english if " " not in e][:5]
@@ -602,6 +717,82 @@ class StrayForeignWord(Rule):
                                     f"({where})")
 
 
+def _foreign_word(analysis: TextAnalysis, x: Word, lang: str) -> bool:
+    """Whether ``x`` is a word of ``lang`` English does not use (no name of a person)."""
+    if _capitalised(analysis, x) and lang != "de":
+        return False  # a name beside the word (`advokat Lippestad`), not a phrase
+    return not_english(x.text) and zipf(x.lower, lang) >= 3.0
+
+
+def in_foreign_phrase(analysis: TextAnalysis, w: Word, lang: str) -> bool:
+    """Whether ``w`` stands next to another word of ``lang``, or across one of its function
+    words (``conferencia de prensa``): a phrase, not a stray word.
+
+    >>> a = TextAnalysis("she told a conferencia de prensa at the bank that the budżet grew")
+    >>> in_foreign_phrase(a, a.words[5], "es"), in_foreign_phrase(a, a.words[11], "pl")
+    (True, False)
+    """
+    for step in (-1, 1):
+        x = analysis.neighbour(w, step)
+        if x is None:
+            continue
+        if _foreign_word(analysis, x, lang):
+            return True
+        low = x.lower
+        if len(low) <= 3 and x.text.islower() and zipf(low, lang) >= FUNCTION_WORD \
+                and zipf(low, lang) >= en_zipf(low) + MARGIN:
+            y = analysis.neighbour(x, step)
+            if y is not None and _foreign_word(analysis, y, lang):
+                return True
+    return False
+
+
+def _plural_sense(english: str) -> bool:
+    """Whether an English sense is a plural already (``groups``, ``business groups``).
+
+    >>> [_plural_sense(e) for e in ("groups", "news", "business", "press")]
+    [True, False, False, False]
+    """
+    last = english.split()[-1]
+    low = last.lower()
+    if not low.endswith("s") or low.endswith("ss") or low in _IRREGULAR.values():
+        return False
+    singular = _base(low)
+    return singular != low and pluralise(singular) == low and en_zipf(singular) >= 3.0
+
+
+def _adjective(english: str) -> bool:
+    """Whether an English sense is an adjective and hardly a noun (``technical``).
+
+    >>> _adjective("technical"), _adjective("meeting"), _adjective("European")
+    (True, False, False)
+    """
+    from newsfix.evidence import pos
+
+    p = pos(english.split()[-1])
+    return p.adj >= 0.5 and p.noun < NOUN
+
+
+def _noun_head(analysis: TextAnalysis, w: Word) -> bool:
+    """Whether ``w`` stands between a determiner and the end of its noun phrase (``the técnico
+    and``, ``a beslut anyone``): a noun, whatever else its translations can be.
+
+    >>> a = TextAnalysis("showing the técnico and his daughter; the técnico staff")
+    >>> _noun_head(a, a.words[2]), _noun_head(a, a.words[7])
+    (True, False)
+    """
+    before, after = analysis.neighbour(w, -1), analysis.neighbour(w, 1)
+    if before is None or before.lower not in word_class("determiner"):
+        return False
+    return after is None or after.lower in _PHRASE_END
+
+
+#: Words that end a noun phrase after its head (`the técnico and`, `the rapporto said`).
+_PHRASE_END = frozenset(["and", "or", "but", "of", "in", "on", "at", "for", "to", "with", "from",
+                         "by", "said", "says", "is", "was", "are", "were", "has", "had", "have",
+                         "would", "will", "could", "can", "that", "which", "who"])
+
+
 def _kin(language: str | None) -> set[str]:
     """The residue language and those whose words it shares (Danish, Norwegian, Swedish)."""
     from newsfix.profile import _kin as kin
@@ -657,7 +848,6 @@ def _name_word(analysis: TextAnalysis, w: Word | None) -> bool:
 
 def _run(analysis: TextAnalysis, w: Word) -> int:
     """How many not-English words in a row ``w`` stands in (up to 3 either side)."""
-    from newsfix.rules.english._lexicon import not_english
 
     n = 1
     for step in (-1, 1):
