@@ -83,3 +83,13 @@ def test_names_and_titles_after_a_pronoun_keep_their_capitals() -> None:
     for kept in ("His Labour colleagues", "His Majesty said", "sang My Way",
                  "urged Congress to", "Their Majesties arrived"):
         assert kept in out, kept
+
+
+def test_a_bare_singular_noun_after_a_verb_reads_as_a_name() -> None:
+    # An outside review (2026-12-06): a club, a legislature or God after a verb, where the
+    # document writes the word in lower case elsewhere too.
+    text = DAMAGED + (" Grealish joined City for a record fee, and the city Was happy. Biden "
+                      "urged Congress to act, and congress Did. Smith thanked God for it.")
+    out = fix_and_trace(text, language="en").text
+    for kept in ("joined City for", "urged Congress to", "thanked God for"):
+        assert kept in out, kept

@@ -597,6 +597,16 @@ class MidSentenceCapital(Rule):
                 # document's own lower-case use.
                 bare = pw in JOINERS and pos(low).noun >= 0.5 and not low.endswith("s") \
                     and (nxt is None or nxt.lower in word_class("function_word"))
+                # The same straight after a verb is a name even where the document writes
+                # the word in lower case (`Grealish joined City for`, `urged Congress to`,
+                # `thanked God for`): a verb's singular object takes a determiner. Not
+                # before `of`, which heads a common noun's phrase (`the rush builds
+                # Suspension of weapons`, seed 001).
+                if pos(low).noun >= 0.5 and (not low.endswith("s") or low.endswith("ss")) \
+                        and pw.isalpha() and pos(pw).verb >= 0.6 and pw not in function_words \
+                        and (nxt is None or (nxt.lower in word_class("function_word")
+                                             and nxt.lower != "of")):
+                    continue
                 if low in lower_seen or (fits > FITS and pos(low).known and not bare
                                          and en_zipf(low) >= 3.5):
                     evidence = "written in lower case elsewhere" if low in lower_seen else \
