@@ -115,10 +115,12 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # E-mail addresses, URLs, @handles, file and host names (report.doc, alt.animals.cat,
 # nrk.no) and identifiers with underscores are in no language: left out of detection.
 # A dot must be followed by a lower-case letter, so "U.S." and "z.B." stay, and so does
-# "end.Next" (a missing space).
+# "end.Next" (a missing space); or by a common file extension in any case, with whatever
+# is glued before it (ENRON.XLS, SCHEDULE(draft8-7-01).doc, <<Rights 4-12 .doc>>).
 _ADDRESS_RE = re.compile(
     r"\S+@\S+|\b(?:https?://|www\.)\S+|(?<!\w)@\w+"
-    r"|\b\w{2,}(?:\.\w+)*\.[a-z]\w+\b|\b\w+_\w+\b")
+    r"|\b\w{2,}(?:\.\w+)*\.[a-z]\w+\b|\b\w+_\w+\b"
+    r"|\S*\.(?i:docx?|xlsx?|pptx?|pdf|txt|rtf|csv|zip|jpe?g|png|gif|html?)\b")
 
 #: Languages close enough for the backends to confuse them; a candidate of
 #: one brings in the others, and the vocabulary decides among them.
