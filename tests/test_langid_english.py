@@ -64,6 +64,8 @@ def test_english_joins_the_candidates_when_its_words_dominate() -> None:
     "budget.xlsx << File: budget.xlsx >>",
     "comp.lang.python, alt.animals.cat",
     "see nrk.no",
+    "- BUDGET.XLS << File: BUDGET.XLS >>",  # an upper-case extension
+    "- ACME - Draft(memo7-3-02).doc",  # glued to what comes before it
 ])
 def test_file_and_host_names_carry_no_language(text: str) -> None:
     stripped = langid._ADDRESS_RE.sub(" ", text)
