@@ -419,14 +419,21 @@ class _Variant:
         """
         if word in self.words:
             return self.words[word]
-        if word in self.lemmas and (self.lemmas[word] < 0 or
-                                    _frequency(word, self.base) < _LEMMA_MAX_BASE):
-            return _LEMMA_WEIGHT * self.lemmas[word]
+        # The base's dictionary is the larger one (Bokmål's word list is half as long
+        # again as Nynorsk's): a long compound only it lists (festivalområde,
+        # ekspertkommentator+ar) says more about its coverage than about the standard.
+        long = len(word) > _LEMMA_BASE_MAX_LEN
+        lemma = self.lemmas.get(word)
+        if lemma is not None and not (long and lemma < 0) and (
+                lemma < 0 or _frequency(word, self.base) < _LEMMA_MAX_BASE):
+            return _LEMMA_WEIGHT * lemma
         if not backoff:
             return 0.0
         # An inflected form of a headword of one standard only (tenestene: teneste).
         for cut in range(1, min(_STEM_CUT, len(word) - 4) + 1):
             ratio = self.lemmas.get(word[:-cut])
+            if ratio is not None and long and ratio < 0:
+                break
             if ratio is not None:
                 return _LEMMA_WEIGHT * _STEM_WEIGHT * ratio
         ratio = 0.0
@@ -450,6 +457,9 @@ _LEMMA_MAX_BASE = 1e-5
 _STEM_CUT = 4
 _LEMMA_WEIGHT = 1.0
 _STEM_WEIGHT = 1.0
+# Headwords only the base standard's dictionary lists count for words of at most this
+# many letters (chosen on the NDT cross-validation: benchmarks/cv_langid_standards.py).
+_LEMMA_BASE_MAX_LEN = 12
 
 
 @cache
