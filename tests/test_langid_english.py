@@ -114,8 +114,10 @@ def test_names_and_foreign_names_are_left_out_of_the_english_words() -> None:
         "replied", "to"]
     # a title-case heading: its common English words are words
     assert langid._english_words("Berlin's Widening Rift", ["de"]) == ["widening", "rift"]
-    # one word left is not enough, and a lower-case foreign word rules English out
-    assert langid._english_words("Fritz Oberhauser answered:", ["de"]) is None
+    # one word left must be distinctively English, and a lower-case foreign word rules
+    # English out
+    assert langid._english_words("Fritz Oberhauser answered:", ["de"]) == ["answered"]
+    assert langid._english_words("Fritz Oberhauser, hello:", ["de"]) is None
     assert langid._english_words("Then Hanne Berg og Per Lie came.", nordic) is None
 
 
@@ -128,3 +130,13 @@ def test_names_and_foreign_names_are_left_out_of_the_english_words() -> None:
 ])
 def test_other_languages_around_the_same_names_keep_their_language(text: str, code: str) -> None:
     assert detect_language(text).code == code
+
+
+def test_one_distinctive_english_word_among_names_is_english() -> None:
+    text = "Anyway, Grzegorz Brzęczyszczykiewicz."
+    code, _ = max(langid._scores_langdetect(text), key=lambda item: item[1])
+    assert code == "pl" and detect_language(text).code == "en"
+    # a common word that is not distinctively English is not enough
+    assert langid._english_words("Hello, Grzegorz Brzęczyszczykiewicz.", ["pl"]) is None
+    assert detect_language("Pozdrawiam, Wojciech Przybylski.").code == "pl"
+    assert detect_language("Hilsen Ingvild Fjærestad").code == "nb"

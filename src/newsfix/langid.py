@@ -823,10 +823,11 @@ def _mostly_english(text: str) -> bool:
 
 
 #: English but for its names (_english_words): at least ENGLISH_SHAPE_WORDS words that
-#: are not names, every one known to English (Zipf >= ENGLISH_SHAPE_KNOWN) and this share
-#: common; no word ENGLISH_SHAPE_FOREIGN Zipf or more above English (and common) in a
-#: candidate language's list. Chosen on English train and dev sentences (EWT train,
-#: GUM, LinES, ParTUT) and the dev split of every other language (docs/benchmarks.md).
+#: are not names (or one distinctively English word), every one known to English
+#: (Zipf >= ENGLISH_SHAPE_KNOWN) and this share common; no word ENGLISH_SHAPE_FOREIGN
+#: Zipf or more above English (and common) in a candidate language's list. Chosen on
+#: English train and dev sentences (EWT train, GUM, LinES, ParTUT) and the dev split of
+#: every other language (docs/benchmarks.md).
 ENGLISH_SHAPE_WORDS, ENGLISH_SHAPE_KNOWN, ENGLISH_SHAPE_SHARE = 2, 2.0, 0.75
 ENGLISH_SHAPE_FOREIGN = 0.5
 
@@ -873,8 +874,9 @@ def _english_words(text: str, candidates: Iterable[str] = ()) -> list[str] | Non
         if foreign:
             return None
         words.append((word, zipf))
-    if len(words) < ENGLISH_SHAPE_WORDS:
-        return None
+    if not words or (len(words) < ENGLISH_SHAPE_WORDS
+                     and _english_leads().get(words[0][0], 0.0) < ENGLISH_LEAD):
+        return None  # one word left must be distinctively English (Yeah, Wojciech ...)
     common = sum(1 for _, z in words if z >= ENGLISH_COMMON)
     if (min(z for _, z in words) < ENGLISH_SHAPE_KNOWN
             or common < ENGLISH_SHAPE_SHARE * len(words)):
