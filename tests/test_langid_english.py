@@ -64,6 +64,8 @@ def test_english_joins_the_candidates_when_its_words_dominate() -> None:
     "budget.xlsx << File: budget.xlsx >>",
     "comp.lang.python, alt.animals.cat",
     "see nrk.no",
+    "- BUDGET.XLS << File: BUDGET.XLS >>",  # an upper-case extension
+    "- ACME - Draft(memo7-3-02).doc",  # glued to what comes before it
 ])
 def test_file_and_host_names_carry_no_language(text: str) -> None:
     stripped = langid._ADDRESS_RE.sub(" ", text)
@@ -89,3 +91,52 @@ def test_english_around_names_is_a_candidate() -> None:
     assert not langid._mostly_english("Sigrid Undset and Hjalmar Wentz")
     # a candidate only: Norwegian words that English also lists do not make English win
     assert detect_language("Han bor i Oslo med Hjalmar Wentz.").code == "nb"
+
+
+def test_english_but_for_its_names_is_english() -> None:
+    # langdetect reads the names as Dutch
+    text = "Yesterday Sanne Visser beat Joost Bakker in Utrecht."
+    code, _ = max(langid._scores_langdetect(text), key=lambda item: item[1])
+    assert code == "nl" and not clearly_english(text)
+    assert detect_language(text).code == "en"
+    # the names are more frequent in the Nordic word lists than in English: with them
+    # counted, Norwegian wins the vocabulary; without them, English does
+    text = "Karin Sundqvist replied to Lars Eriksson."
+    ll = langid.vocabulary_log_likelihoods(text, ["en", "no", "sv"])
+    assert max(ll, key=ll.__getitem__) != "en"
+    assert detect_language(text).code == "en"
+
+
+def test_names_and_foreign_names_are_left_out_of_the_english_words() -> None:
+    nordic = ["no", "da", "sv"]
+    # Karin starts the sentence and is common English, but far more common in Nordic lists
+    assert langid._english_words("Karin Sundqvist replied to Lars Eriksson.", nordic) == [
+        "replied", "to"]
+    # a title-case heading: its common English words are words
+    assert langid._english_words("Berlin's Widening Rift", ["de"]) == ["widening", "rift"]
+    # one word left must be distinctively English, and a lower-case foreign word rules
+    # English out
+    assert langid._english_words("Fritz Oberhauser answered:", ["de"]) == ["answered"]
+    assert langid._english_words("Fritz Oberhauser, hello:", ["de"]) is None
+    assert langid._english_words("Then Hanne Berg og Per Lie came.", nordic) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Gestern schlug Sanne Visser Joost Bakker in Utrecht.", "de"),
+    ("Gisteren versloeg Sanne Visser Joost Bakker in Utrecht.", "nl"),
+    ("Karin Sundqvist svarade Lars Eriksson.", "sv"),
+    ("Ivar Aasen og Knud Knudsen skreiv om det.", "nn"),
+    ("Le président Macron a parlé avec Olaf Scholz à Berlin.", "fr"),
+])
+def test_other_languages_around_the_same_names_keep_their_language(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
+def test_one_distinctive_english_word_among_names_is_english() -> None:
+    text = "Anyway, Grzegorz Brzęczyszczykiewicz."
+    code, _ = max(langid._scores_langdetect(text), key=lambda item: item[1])
+    assert code == "pl" and detect_language(text).code == "en"
+    # a common word that is not distinctively English is not enough
+    assert langid._english_words("Hello, Grzegorz Brzęczyszczykiewicz.", ["pl"]) is None
+    assert detect_language("Pozdrawiam, Wojciech Przybylski.").code == "pl"
+    assert detect_language("Hilsen Ingvild Fjærestad").code == "nb"

@@ -140,3 +140,16 @@ def test_weak_nynorsk_evidence_leans_to_bokmal_and_none_is_no() -> None:
             langid._variants()["nn"].words.pop("dag", None)
         else:
             langid._variants()["nn"].words["dag"] = original
+
+
+def test_long_compounds_only_the_bokmal_dictionary_lists_are_no_bokmal_evidence() -> None:
+    # Bokmål's headword list is the longer one: "festivalområde" and "adferdsterapi" are
+    # in it and not in Nynorsk's, which says little about a compound's standard
+    table = langid._variants()["nn"]
+    for word in ("festivalområde", "adferdsterapi"):
+        assert len(word) > langid._LEMMA_BASE_MAX_LEN and table.lemmas[word] < 0
+        assert word not in table.words
+        assert table.log_ratio(word) > table.lemmas[word]
+    # a short Bokmål-only headword, and a long Nynorsk-only one, still count
+    assert table.log_ratio("adkomst") == table.lemmas["adkomst"] < 0
+    assert table.log_ratio("addisjonsoppgåve") == table.lemmas["addisjonsoppgåve"] > 0
