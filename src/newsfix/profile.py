@@ -358,7 +358,7 @@ def residue_word(analysis: TextAnalysis, w: Word, lower: set[str] | frozenset[st
     holds the words the document writes in lower case.
     """
     from newsfix.rules.english._foreign import translations
-    from newsfix.rules.english._lexicon import en_zipf, foreign_neighbour, names, proper_nouns, zipf
+    from newsfix.rules.english._lexicon import en_zipf, names, proper_nouns, zipf
 
     low = w.lower
     if len(low) < (3 if low.isascii() else 2) or not low.isalpha():
@@ -384,8 +384,11 @@ def residue_word(analysis: TextAnalysis, w: Word, lower: set[str] | frozenset[st
             return None  # a name (`Kaczyński`, `Olaf Scholz`, `von der Leyen`)
     elif _name_word(analysis, before) and _name_word(analysis, after):
         return None  # inside a name (`Alternative für Deutschland`)
-    if analysis.in_quotation(w.start, w.end) and foreign_neighbour(analysis, w, reach=2):
-        return None  # a quoted foreign phrase (a stray word in an English quotation counts)
+    if analysis.in_quotation(w.start, w.end):
+        # A quoted foreign phrase, or a slogan with its translation beside it ("Sin jueces
+        # no hay justicia": `sin`, `no` and `hay` are spelt as English words, so no
+        # neighbour shows it): quotations are no residue (an outside review).
+        return None
     found = translations(w.text, best)
     if not found:
         return None

@@ -302,7 +302,9 @@ def _number(t: Translation, form: str, lang: str, context: bool | None) -> bool 
     """Whether the source word is plural: its form, else the English context."""
     if t.inflected:
         found = source_number(form, t.lemma, lang)
-    elif plural_entry(t, lang):
+    elif lang != "de" and plural_entry(t, lang):
+        # (not German: a noun in -en beside a lemma of the same sense is a nominalised
+        # verb, singular, as often as a plural: `das Treffen`, `das Essen`)
         found = True
     elif any(form.lower().endswith(e) for e in _SAME_PLURAL.get(lang, ("-",))):
         found = None  # `år`, `Wissenschaftler`: singular and plural alike
@@ -547,8 +549,7 @@ class StrayForeignWord(Rule):
         elif _capitalised(analysis, before) and _capitalised(analysis, after):
             return False  # inside a name (`Alternative für Deutschland`)
         elif _capitalised(analysis, before) and before is not None \
-                and zipf(before.lower, lang) >= min(max(2.5, en_zipf(before.lower) + MARGIN),
-                                                    max(COGNATE, en_zipf(before.lower))):
+                and zipf(before.lower, lang) >= _name_head_zipf(before.lower, lang):
             # A name that capitalises its first word only (`Högsta domstolen`, `Europeiska
             # unionen`, `Commission européenne`): the capital is on a common word of the
             # language (as common there as in English, if English has it too), not a name's
@@ -759,6 +760,23 @@ def _plural_sense(english: str) -> bool:
         return False
     singular = _base(low)
     return singular != low and pluralise(singular) == low and en_zipf(singular) >= 3.0
+
+
+#: Languages whose names put the adjective after a capitalised noun that English shares
+#: (`Commission européenne`, `Banco Central`). In the others a capitalised English word
+#: before a noun is an English adjective (`The Danish regering`), not a name's head.
+NAME_HEAD_COGNATES = frozenset({"fr", "es", "it", "pt"})
+
+
+def _name_head_zipf(word: str, lang: str) -> float:
+    """How common a capitalised ``word`` must be in ``lang`` to head a name of that language.
+
+    >>> _name_head_zipf("commission", "fr") < _name_head_zipf("danish", "da")
+    True
+    """
+    english = en_zipf(word)
+    needed = max(2.5, english + MARGIN)
+    return min(needed, max(COGNATE, english)) if lang in NAME_HEAD_COGNATES else needed
 
 
 def _adjective(english: str) -> bool:
